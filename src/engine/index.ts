@@ -1,0 +1,14 @@
+/**
+ * Public surface of the engine: pure TypeScript, no host, file or UI.
+ */
+export * from './cells';
+export * from './changes';
+export * from './compute';
+export * from './errors';
+export * from './findings';
+export * from './numbers';
+export * from './proposal';
+export * from './rounding';
+export * from './units';
+export { wordFinding, type Locale } from './messages';
+export * from './check';

@@ -1,0 +1,18 @@
+import { formatDanish } from '../numbers';
+import type { ParamValue } from '../findings';
+
+/** A parameter as Danish text: numbers with thousands dots, lists joined. */
+export function d(value: ParamValue | undefined): string {
+  if (value === undefined || value === null) return '–';
+  if (typeof value === 'number') return formatDanish(value, Number.isInteger(value) ? 0 : 2);
+  if (Array.isArray(value)) return value.map((v) => d(v)).join(', ');
+  return String(value);
+}
+
+/** A parameter as English text. */
+export function e(value: ParamValue | undefined): string {
+  if (value === undefined || value === null) return '–';
+  if (typeof value === 'number') return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (Array.isArray(value)) return value.map((v) => e(v)).join(', ');
+  return String(value);
+}
