@@ -62,6 +62,11 @@ export interface ExactTables {
   C: number[][];
   D: number[][];
   E: number[][];
+  /**
+   * Exact totals from the amounts themselves (Σ A = Σ C = effects + operating costs), free of
+   * the noise that shares such as 1/3 leave in the rows.
+   */
+  totals: { permanent: number[]; anlæg: number[]; service: number[] };
 }
 
 /** The model without rounding: one row per unit of `units`, one column per year. */
@@ -93,23 +98,32 @@ export function computeExact(p: NormalizedProposal): ExactTables {
   }
   for (const v of p.investments) add(v.kind === 'anlæg' ? D : E, v.unit, v.amounts);
   const clean = (t: number[][]) => t.map((row) => row.map(snap));
-  return { units, A: clean(A), C: clean(C), D: clean(D), E: clean(E) };
+  const sum = (items: { amounts: number[] }[]) => {
+    const total = new Array<number>(n).fill(0);
+    for (const item of items) for (let y = 0; y < n; y++) total[y] += item.amounts[y];
+    return total.map(snap);
+  };
+  return {
+    units,
+    A: clean(A),
+    C: clean(C),
+    D: clean(D),
+    E: clean(E),
+    totals: {
+      permanent: sum([...p.effects, ...p.operatingCosts]),
+      anlæg: sum(p.investments.filter((v) => v.kind === 'anlæg')),
+      service: sum(p.investments.filter((v) => v.kind === 'service')),
+    },
+  };
 }
 
-function columnTotals(rows: number[][], n: number): number[] {
-  const total = new Array<number>(n).fill(0);
-  for (const row of rows) for (let y = 0; y < n; y++) total[y] += row[y];
-  return total.map(snap);
-}
-
-function roundTable(exact: number[][], n: number, mode: RoundingMode): { rows: number[][]; total: number[] } {
-  const total = columnTotals(exact, n).map(roundHalfAway);
+function roundTable(exact: number[][], exactTotal: number[], mode: RoundingMode): { rows: number[][]; total: number[] } {
+  const total = exactTotal.map(roundHalfAway);
   if (mode === 'cell') return { rows: exact.map((row) => row.map(roundHalfAway)), total };
-  const rows = exact.map(() => new Array<number>(n).fill(0));
-  for (let y = 0; y < n; y++) {
-    const column = roundLargestRemainder(exact.map((row) => row[y]));
-    column.forEach((v, u) => (rows[u][y] = v));
-  }
+  const rows = exact.map(() => new Array<number>(exactTotal.length).fill(0));
+  total.forEach((target, y) => {
+    roundLargestRemainder(exact.map((row) => row[y]), target).forEach((v, u) => (rows[u][y] = v));
+  });
   return { rows, total };
 }
 
@@ -146,13 +160,13 @@ export function computeNormalized(p: NormalizedProposal, options: ComputeOptions
   const mode = options.rounding ?? 'total';
   const n = p.years.length;
   const exact = computeExact(p);
-  const A = roundTable(exact.A, n, mode);
-  const C = roundTable(exact.C, n, mode);
-  const D = roundTable(exact.D, n, mode);
-  const E = roundTable(exact.E, n, mode);
+  const A = roundTable(exact.A, exact.totals.permanent, mode);
+  const C = roundTable(exact.C, exact.totals.permanent, mode);
+  const D = roundTable(exact.D, exact.totals.anlæg, mode);
+  const E = roundTable(exact.E, exact.totals.service, mode);
   let B: { rows: number[][]; total: number[] };
   if (mode === 'cell') {
-    B = roundTable(exact.C.map((row, u) => row.map((c, y) => snap(c - exact.A[u][y]))), n, 'cell');
+    B = roundTable(exact.C.map((row, u) => row.map((c, y) => snap(c - exact.A[u][y]))), new Array<number>(n).fill(0), 'cell');
   } else {
     B = {
       rows: C.rows.map((row, u) => row.map((c, y) => c - A.rows[u][y])),

@@ -21,24 +21,28 @@ export function roundHalfAway(value: number): number {
 }
 
 /**
- * Rounds `values` to integers that add up to `roundHalfAway(sum)`, changing each value by less
- * than 1. Integers stay as they are. Ties go to the larger magnitude, then to the earlier row.
+ * Rounds `values` to integers that add up to `target` (by default `roundHalfAway(sum)`), changing
+ * each value by less than 1 when the target is that default. Integers stay as they are unless the
+ * target cannot be met otherwise. Ties go to the larger magnitude, then to the earlier row.
  */
-export function roundLargestRemainder(values: readonly number[]): number[] {
+export function roundLargestRemainder(values: readonly number[], target?: number): number[] {
   const snapped = values.map(snap);
-  const exactTotal = snapped.reduce((a, b) => a + b, 0);
-  const target = roundHalfAway(exactTotal);
+  const goal = target ?? roundHalfAway(snapped.reduce((a, b) => a + b, 0));
   const floors = snapped.map(Math.floor);
-  let missing = target - floors.reduce((a, b) => a + b, 0);
+  let missing = goal - floors.reduce((a, b) => a + b, 0);
   const order = snapped
     .map((v, i) => ({ i, rem: snap(v - floors[i]), mag: Math.abs(v) }))
-    .filter((x) => x.rem > 0)
     .sort((a, b) => b.rem - a.rem || b.mag - a.mag || a.i - b.i);
   const out = floors.slice();
-  for (const { i } of order) {
-    if (missing <= 0) break;
-    out[i] += 1;
+  // Normally 0 ≤ missing ≤ the number of non-integers; the loops also cope with a target off by
+  // floating-point noise in the parts.
+  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length) {
+    out[order[k].i] += 1;
     missing -= 1;
+  }
+  for (let k = order.length - 1; missing < 0 && order.length > 0; k = (k - 1 + order.length) % order.length) {
+    out[order[k].i] -= 1;
+    missing += 1;
   }
   return out.map((v) => (v === 0 ? 0 : v));
 }
