@@ -15,7 +15,7 @@ const SPACES = /[\s\u00A0\u2007\u202F]+/g;
 /**
  * Reads a cell as a number. Accepts real numbers and Danish number text: `1.144` (thousands dot),
  * `-1.144`, `0,5` (decimal comma), `1.144,5`, `1 144`, `-0`, `(1.144)` (accounting negative),
- * a trailing `kr.` and, for nothing, blank, `-` or `–`. Anything else is `invalid`, never guessed.
+ * a trailing `kr.`, a percentage (`8 %` → 0.08) and, for nothing, blank, `-` or `–`. Anything else is `invalid`, never guessed.
  */
 export function parseNumber(cell: CellValue): ParsedNumber {
   switch (cell.kind) {
@@ -45,6 +45,11 @@ export function parseNumberText(raw: string): ParsedNumber {
     s = paren[1].trim();
   }
   s = s.replace(/\s*(t\.\s?)?kr\.?$/i, '').trim();
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
   if (s.startsWith('-')) {
     if (negative) return { kind: 'invalid', text: raw };
     negative = true;
@@ -54,7 +59,7 @@ export function parseNumberText(raw: string): ParsedNumber {
   }
   const value = parseUnsigned(s.replace(/ (?=\d{3}(\D|$))/g, ''));
   if (value === null) return { kind: 'invalid', text: raw };
-  const signed = negative ? -value : value;
+  const signed = (negative ? -value : value) * scale;
   return { kind: 'number', value: signed === 0 ? 0 : signed };
 }
 

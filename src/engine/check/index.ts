@@ -1,13 +1,19 @@
 /**
  * The consistency checker: finds technical tables anywhere in a workbook and reports what does
- * not add up. (Being built: discovery and rules land in this folder.)
+ * not add up, as findings with cell addresses.
  */
-import type { WorkbookSnapshot } from '../cells';
-import type { WorkbookChanges } from '../changes';
-import type { Finding } from '../findings';
-import type { Locale } from '../messages';
+import { rangeToA1, sheetRef, text, num, EMPTY, type CellValue, type WorkbookSnapshot } from '../cells';
+import { REPORT_SHEET, type CellWrite, type NoteWrite, type WorkbookChanges } from '../changes';
+import { compareFindings, countBySeverity, type Finding, type Severity } from '../findings';
+import { wordFinding, type Locale } from '../messages';
+import { discoverSheet } from './discover';
+import type { TableKind } from './model';
+import { RULES } from './registry';
 
-export type TableKind = 'A' | 'B' | 'C' | 'D' | 'E' | 'summary' | 'generic';
+export type { TableKind } from './model';
+export { RULES } from './registry';
+export type { Rule } from './rule';
+export { discoverSheet } from './discover';
 
 /** A table the checker found. */
 export interface TableInfo {
@@ -27,15 +33,89 @@ export interface CheckOptions {
   locale?: Locale;
 }
 
-/** Checks every sheet of a workbook. Never throws on content: what it cannot read is a finding. */
-export function checkWorkbook(_snapshot: WorkbookSnapshot, _options: CheckOptions = {}): CheckReport {
-  return { findings: [], tables: [] };
+/**
+ * Checks every sheet of a workbook (one sheet is one proposal). Never throws on content: what it
+ * cannot read becomes a finding. The tool's own report sheet is not checked.
+ */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckReport {
+  const locale = options.locale ?? 'da';
+  const findings: Finding[] = [];
+  const tables: TableInfo[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (sheet.name === REPORT_SHEET) continue;
+    const found = discoverSheet(sheet);
+    for (const t of found.tables) tables.push({ sheet: sheet.name, kind: t.kind, range: rangeToA1(t.range), title: t.title });
+    for (const rule of RULES) {
+      if (!rule.appliesTo(found)) continue;
+      for (const draft of rule.check(found)) findings.push(wordFinding(draft, locale));
+    }
+  }
+  findings.sort(compareFindings(snapshot.sheets.map((s) => s.name)));
+  return { findings, tables };
+}
+
+const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
+  da: { error: 'Fejl', warning: 'Advarsel', info: 'Info' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+const REPORT_HEADINGS: Record<Locale, string[]> = {
+  da: ['Ark', 'Celle', 'Alvor', 'Regel', 'Besked', 'Forventet', 'Fundet'],
+  en: ['Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Expected', 'Found'],
+};
+
+function plain(value: number | string | undefined): CellValue {
+  if (value === undefined) return EMPTY;
+  return typeof value === 'number' ? num(value) : text(value);
 }
 
 /**
- * The changes that annotate a workbook with a report: a tool note on every cited cell (a
- * person's own note on the same cell is kept), and the sheet `Valideringsrapport` replaced.
+ * The changes that annotate a workbook with a report: a tool note on the first cell of every
+ * cited range (several findings on one cell share a note; a person's note is kept by the
+ * adapter), and the sheet `Valideringsrapport` listing every finding with a link to its cell.
+ * Deterministic: annotating an annotated workbook gives the same notes and the same report.
  */
-export function annotationChanges(_snapshot: WorkbookSnapshot, _report: CheckReport, _options: CheckOptions = {}): WorkbookChanges {
-  return { clearToolNotes: true, notes: [], replaceSheets: [], addSheets: [] };
+export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckReport, options: CheckOptions = {}): WorkbookChanges {
+  const locale = options.locale ?? 'da';
+  const labels = SEVERITY_LABEL[locale];
+  const byCell = new Map<string, { sheet: string; row: number; col: number; lines: string[] }>();
+  for (const f of report.findings) {
+    if (!f.sheet || !f.cell) continue;
+    const first = f.cell.split(':')[0];
+    const m = /^([A-Z]+)(\d+)$/.exec(first);
+    if (!m) continue;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+    const key = `${f.sheet}!${first}`;
+    const entry = byCell.get(key) ?? { sheet: f.sheet, row: Number(m[2]) - 1, col: col - 1, lines: [] };
+    entry.lines.push(`${labels[f.severity]} (${f.rule}): ${f.message}`);
+    byCell.set(key, entry);
+  }
+  const notes: NoteWrite[] = [...byCell.values()].map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, text: e.lines.join('\n') }));
+
+  const counts = countBySeverity(report.findings);
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}) => cells.push({ sheet: REPORT_SHEET, row, col, value, ...extra });
+  put(0, 0, text(locale === 'da' ? 'Valideringsrapport – tekniske tabeller' : 'Validation report – technical tables'), { style: 'title' });
+  put(1, 0, text(locale === 'da'
+    ? `${counts.error} fejl, ${counts.warning} advarsler, ${counts.info} info i ${snapshot.sheets.filter((s) => s.name !== REPORT_SHEET).length} ark`
+    : `${counts.error} errors, ${counts.warning} warnings, ${counts.info} info in ${snapshot.sheets.filter((s) => s.name !== REPORT_SHEET).length} sheets`), { style: 'subtitle' });
+  REPORT_HEADINGS[locale].forEach((h, c) => put(3, c, text(h), { style: 'header' }));
+  report.findings.forEach((f, i) => {
+    const row = 4 + i;
+    put(row, 0, text(f.sheet));
+    put(row, 1, text(f.cell), f.sheet && f.cell ? { link: sheetRef(f.sheet, f.cell.split(':')[0]), style: 'link' } : {});
+    put(row, 2, text(labels[f.severity]));
+    put(row, 3, text(f.rule));
+    put(row, 4, text(f.message));
+    put(row, 5, plain(f.expected));
+    put(row, 6, plain(f.actual));
+  });
+  if (report.findings.length === 0) put(4, 0, text(locale === 'da' ? 'Ingen fejl fundet' : 'No problems found'));
+  return {
+    clearToolNotes: true,
+    notes,
+    replaceSheets: [REPORT_SHEET],
+    addSheets: [{ name: REPORT_SHEET, cells, columnWidths: [18, 10, 10, 22, 90, 14, 14], frozenRows: 4 }],
+  };
 }

@@ -1,0 +1,29 @@
+/** Every consistency rule, in the order their findings are reported. */
+import { aMatchesSummary } from './rules/aMatchesSummary';
+import { bBalances } from './rules/bBalances';
+import { cEqualsAPlusB } from './rules/cEqualsAPlusB';
+import { investmentsMatch } from './rules/investmentsMatch';
+import { missingBevilling } from './rules/missingBevilling';
+import { paybackMismatch } from './rules/paybackMismatch';
+import { priceLevelMismatch } from './rules/priceLevelMismatch';
+import { swappedRows } from './rules/swappedRows';
+import { totalMismatch } from './rules/totalMismatch';
+import { unknownUnit } from './rules/unknownUnit';
+import { unparseableNumber } from './rules/unparseableNumber';
+import { yearSequence } from './rules/yearSequence';
+import type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [
+  unparseableNumber,
+  yearSequence,
+  totalMismatch,
+  cEqualsAPlusB,
+  bBalances,
+  aMatchesSummary,
+  investmentsMatch,
+  swappedRows,
+  priceLevelMismatch,
+  unknownUnit,
+  paybackMismatch,
+  missingBevilling,
+];

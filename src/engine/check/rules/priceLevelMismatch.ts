@@ -1,0 +1,27 @@
+import type { FindingDraft } from '../../findings';
+import { finding, tableName, type Rule } from '../rule';
+
+/** Tables of one proposal should state one price level ("1.000 kr. 2025 p/l"). */
+export const priceLevelMismatch: Rule = {
+  id: 'price-level-mismatch',
+  severity: 'warning',
+  appliesTo: (s) => s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year).length > 1,
+  check(s) {
+    const stated = s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year);
+    let reference = s.summary?.priceLevel?.year ?? null;
+    if (reference === null) {
+      const counts = new Map<number, number>();
+      for (const t of stated) counts.set(t.priceLevel!.year!, (counts.get(t.priceLevel!.year!) ?? 0) + 1);
+      reference = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+    }
+    const out: FindingDraft[] = [];
+    for (const t of stated) {
+      const level = t.priceLevel!;
+      if (level.year === reference) continue;
+      out.push(
+        finding(this.id, 'warning', s.sheet.name, level.cell, { table: tableName(t.kind, t.title), expected: reference, actual: level.year, fromSummary: s.summary?.priceLevel?.year != null }, `${reference} p/l`, `${level.year} p/l`),
+      );
+    }
+    return out;
+  },
+};
