@@ -93,6 +93,24 @@ describe('rules on grid literals', () => {
   });
 });
 
+it('generic tables: group labels between rows do not cut the body short', () => {
+  // The catalogue's overview table: committees as group labels, proposals as rows, "I alt" below.
+  const { findings, tables } = sheet([
+    ['Tabel 2. Øvrige tværgående investerings- og effektiviseringsforslag'],
+    ['1.000 kr. 2025 p/l', null, 'Effektiviseringsbidrag', null, 'Samlet investering'],
+    ['Udvalg', null, 2025, 2026, null],
+    ['Beskæftigelses- og Integrationsudvalget'],
+    ['Forslag 1', 'Samling', '6.419', '6.419', '3.630'],
+    [],
+    ['Økonomiudvalget'],
+    ['Forslag 5', 'Mobil', '1.895', '3.791', '8.100'],
+    ['Forslag 6', 'Energi', 475, 475, '-'],
+    ['I alt', null, '8.789', '10.685', '11.730'],
+  ]);
+  expect(tables.map((t) => t.range)).toEqual(['A1:E10']);
+  expect(findings).toEqual([]);
+});
+
 describe('annotationChanges', () => {
   const snapshot = { sheets: [gridFromRows('Forslag', table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -10, -11, '--1']]))], names: [] };
   const report = checkWorkbook(snapshot);

@@ -63,14 +63,16 @@ function findTitles(grid: SheetGrid): Title[] {
   grid.cells.forEach((row, r) => {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell.kind !== 'text') continue;
+      if (cell.kind !== 'text' || cell.value.trim() === '') continue;
+      // A title is the first text of its row. Cheap filter before the regexes: titles start
+      // with t(abel), m(åltal) or f(orslagets).
       const first = cell.value.trimStart().charCodeAt(0) | 0x20;
-      // Cheap filter before the regexes: titles start with t(abel), m(åltal) or f(orslagets).
-      if (first !== 0x74 && first !== 0x6d && first !== 0x66) continue;
-      const text = textOf(cell);
-      const kind = classifyTitle(text);
-      if (kind) titles.push({ row: r, col: c, text, kind });
-      break; // a title is the first text of its row
+      if (first === 0x74 || first === 0x6d || first === 0x66) {
+        const text = textOf(cell);
+        const kind = classifyTitle(text);
+        if (kind) titles.push({ row: r, col: c, text, kind });
+      }
+      break;
     }
   });
   return titles;
@@ -364,10 +366,14 @@ function discoverTotalRows(grid: SheetGrid, taken: Set<number>, titleRows: Set<n
       blanks = 0;
       const numbers = valueCols.filter((c) => parseNumber(cellAt(grid, u, c)).kind === 'number' && yearOf(cellAt(grid, u, c)) === null).length;
       const years = valueCols.filter((c) => yearOf(cellAt(grid, u, c)) !== null).length;
-      if (years >= 2 || numbers === 0) {
+      // Column headings ("Drift", "I alt") over the value columns end the body; a group label
+      // with empty value cells ("Økonomiudvalget") sits inside it.
+      const headings = valueCols.filter((c) => parseNumber(cellAt(grid, u, c)).kind === 'invalid').length;
+      if (years >= 2 || (numbers === 0 && headings > 0)) {
         headerRow = u;
         break;
       }
+      if (numbers === 0) continue;
       const text = firstText(grid, u).text;
       if (TOTAL_LABEL.test(text)) break;
       body.unshift(u);
