@@ -12,3 +12,5 @@ export * from './rounding';
 export * from './units';
 export { wordFinding, type Locale } from './messages';
 export * from './check';
+export * from './template';
+export * from './priceLevel';

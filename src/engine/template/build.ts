@@ -1,0 +1,216 @@
+/**
+ * The "Teknisk beregningsark" template as data: three sheets and the defined names the reader
+ * and `tableWrites` find their ranges by.
+ */
+import { EMPTY, num, sheetRef, text, toA1, type CellRange, type CellValue, type DefinedName } from '../cells';
+import type { CellStyle, CellWrite, SheetSpec, WorkbookChanges } from '../changes';
+import { normalizeProposal, type NormalizedProposal, type ProposalInput } from '../proposal';
+import { STANDARD_UNITS, unitOrder } from '../units';
+import { GUIDE } from './guide';
+import { formatShareKey } from './keys';
+import {
+  DEFAULT_PRICE_LEVEL,
+  DEFAULT_YEARS,
+  GUIDE_SHEET,
+  INPUT_AMOUNT_COL,
+  INPUT_SHEET,
+  NAMES,
+  PROFIT_CENTER_HEADER,
+  SECTIONS,
+  TABLE_YEAR_COL,
+  TABLES,
+  TABLES_SHEET,
+  TOTAL_LABEL,
+  unitLine,
+  type SectionKey,
+} from './layout';
+
+export interface TemplateOptions {
+  /** Years of an empty template (default 2024–2029, as in the seed). Ignored with a proposal. */
+  years?: number[];
+  /** Price level of an empty template (default 2025). Ignored with a proposal. */
+  priceLevel?: number;
+}
+
+const AMOUNT_FORMAT = '#,##0;-#,##0;0';
+const YEAR_FORMAT = '0';
+
+/** Row positions on the Input sheet (0-based). */
+const INPUT_ROWS = { title: 2, priceLevel: 3, otherUnits: 4, years: 5, firstSection: 7 } as const;
+/** Extra blank rows below a filled-in section, so there is room to add lines. */
+const SPARE_ROWS = 2;
+
+/** Collects the cells of one sheet. */
+class SheetBuilder {
+  readonly cells: CellWrite[] = [];
+  constructor(readonly name: string) {}
+
+  put(row: number, col: number, value: CellValue, style?: CellStyle, extra: Partial<CellWrite> = {}): void {
+    this.cells.push({ sheet: this.name, row, col, value, ...(style ? { style } : {}), ...extra });
+  }
+}
+
+/**
+ * The template's sheets and names, as changes to an empty workbook: "Vejledning" (the guide),
+ * "Input" (the proposal, filled in when `proposal` is given) and "Tabeller" (Tables A–E laid out
+ * as in the catalogue, with empty value cells for `tableWrites`). Throws
+ * `ProposalValidationError` when `proposal` is given and invalid.
+ */
+export function templateChanges(proposal?: ProposalInput, options: TemplateOptions = {}): WorkbookChanges {
+  const p = proposal === undefined ? null : normalizeProposal(proposal);
+  const years = p?.years ?? options.years ?? DEFAULT_YEARS.slice();
+  const priceLevel = p?.priceLevel ?? options.priceLevel ?? DEFAULT_PRICE_LEVEL;
+  const names: DefinedName[] = [];
+  const input = inputSheet(p, years, priceLevel, names);
+  const tables = tablesSheet(p, years, priceLevel, names);
+  return { addSheets: [guideSheet(), input, tables], names };
+}
+
+function guideSheet(): SheetSpec {
+  const b = new SheetBuilder(GUIDE_SHEET);
+  GUIDE.forEach((line, row) => {
+    switch (line.kind) {
+      case 'blank':
+        return;
+      case 'title':
+        return b.put(row, 0, text(line.text), 'title');
+      case 'heading':
+        return b.put(row, 0, text(line.text), 'subtitle');
+      case 'text':
+        return b.put(row, 0, text(line.text), 'label');
+      case 'link':
+        return b.put(row, 0, text(line.text), 'link', { link: sheetRef(line.sheet, 'A1') });
+    }
+  });
+  return { name: GUIDE_SHEET, cells: b.cells, columnWidths: [130] };
+}
+
+interface InputLine {
+  texts: [string, string, string];
+  amounts: number[];
+}
+
+function sectionLines(p: NormalizedProposal | null, key: SectionKey): InputLine[] {
+  if (!p) return [];
+  switch (key) {
+    case 'effects':
+      return p.effects.map((e) => ({ texts: [e.label, e.unit, keyText(e.credit, e.unit)], amounts: e.amounts }));
+    case 'operatingCosts':
+      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, keyText(d.financing, d.unit)], amounts: d.amounts }));
+    case 'transfers':
+      return p.transfers.map((t) => ({ texts: [t.label, t.from, t.to], amounts: t.amounts }));
+    case 'investments':
+      return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts }));
+  }
+}
+
+/** A key equal to the default (the unit itself, whole) is left blank, as people would. */
+function keyText(shares: readonly { unit: string; share: number }[], unit: string): string {
+  if (shares.length === 1 && shares[0].unit === unit && shares[0].share === 1) return '';
+  return formatShareKey(shares);
+}
+
+function inputSheet(p: NormalizedProposal | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
+  const b = new SheetBuilder(INPUT_SHEET);
+  const lastCol = INPUT_AMOUNT_COL + years.length - 1;
+  const merges: CellRange[] = [];
+  const name = (n: string, startRow: number, startCol: number, endRow = startRow, endCol = startCol) =>
+    names.push({ name: n, sheet: INPUT_SHEET, range: { start: { row: startRow, col: startCol }, end: { row: endRow, col: endCol } } });
+  const wideInput = (row: number, value: CellValue) => {
+    b.put(row, 1, value, 'input');
+    for (let col = 2; col <= lastCol; col++) b.put(row, col, EMPTY, 'input');
+    merges.push({ start: { row, col: 1 }, end: { row, col: lastCol } });
+  };
+
+  b.put(0, 0, text('Teknisk beregningsark – input'), 'title');
+  b.put(1, 0, text(`Beløb i 1.000 kr. Besparelser og merindtægter med minus. Udfyld de gule felter; se fanen ${GUIDE_SHEET}.`), 'note');
+
+  b.put(INPUT_ROWS.title, 0, text('Forslagets titel'), 'label');
+  wideInput(INPUT_ROWS.title, p && p.title !== '' ? text(p.title) : EMPTY);
+  name(NAMES.title, INPUT_ROWS.title, 1);
+
+  b.put(INPUT_ROWS.priceLevel, 0, text('Pris- og lønniveau (p/l)'), 'label');
+  b.put(INPUT_ROWS.priceLevel, 1, num(priceLevel), 'input', { numberFormat: YEAR_FORMAT });
+  name(NAMES.priceLevel, INPUT_ROWS.priceLevel, 1);
+
+  const others = p ? [...p.units.values()].filter((u) => !u.standard).map((u) => u.key) : [];
+  b.put(INPUT_ROWS.otherUnits, 0, text('Øvrige enheder (adskilt med ;)'), 'label');
+  wideInput(INPUT_ROWS.otherUnits, others.length > 0 ? text(others.join('; ')) : EMPTY);
+  name(NAMES.otherUnits, INPUT_ROWS.otherUnits, 1);
+
+  b.put(INPUT_ROWS.years, 0, text('År'), 'label');
+  years.forEach((year, i) => b.put(INPUT_ROWS.years, INPUT_AMOUNT_COL + i, num(year), 'input', { numberFormat: YEAR_FORMAT }));
+  name(NAMES.years, INPUT_ROWS.years, INPUT_AMOUNT_COL, INPUT_ROWS.years, lastCol);
+
+  let row = INPUT_ROWS.firstSection;
+  for (const section of SECTIONS) {
+    b.put(row, 0, text(section.heading), 'subtitle');
+    const header = row + 1;
+    section.columns.forEach((label, col) => b.put(header, col, text(label), 'header'));
+    years.forEach((year, i) => {
+      const col = INPUT_AMOUNT_COL + i;
+      b.put(header, col, num(year), 'header', { formula: `=${toA1({ row: INPUT_ROWS.years, col })}`, numberFormat: YEAR_FORMAT });
+    });
+    const lines = sectionLines(p, section.key);
+    const count = Math.max(section.blankRows, lines.length + SPARE_ROWS);
+    for (let i = 0; i < count; i++) {
+      const r = header + 1 + i;
+      const line = lines[i];
+      for (let col = 0; col < 3; col++) b.put(r, col, line && line.texts[col] !== '' ? text(line.texts[col]) : EMPTY, 'input');
+      years.forEach((_, y) => b.put(r, INPUT_AMOUNT_COL + y, line ? num(line.amounts[y]) : EMPTY, 'input'));
+    }
+    const last = header + count;
+    name(section.name, header, 0, last, lastCol);
+    row = last + 2;
+  }
+
+  return {
+    name: INPUT_SHEET,
+    cells: b.cells,
+    columnWidths: [46, 24, 30, ...years.map(() => 10)],
+    merges,
+    frozenRows: INPUT_ROWS.years + 1,
+  };
+}
+
+function tablesSheet(p: NormalizedProposal | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
+  const b = new SheetBuilder(TABLES_SHEET);
+  const lastCol = TABLE_YEAR_COL + years.length - 1;
+  const rowUnits = p ? unitOrder([...STANDARD_UNITS.map((u) => u.key), ...p.units.keys()]).map((k) => p.units.get(k) ?? STANDARD_UNITS.find((u) => u.key === k)!) : STANDARD_UNITS;
+  const merges: CellRange[] = [];
+  const inputRef = (row: number, col: number) => sheetRef(INPUT_SHEET, toA1({ row, col }));
+
+  b.put(0, 0, text('Tekniske tabeller til korrektioner i Kvantum'), 'title');
+  b.put(1, 0, p && p.title !== '' ? text(p.title) : EMPTY, 'subtitle', { formula: `=IF(${NAMES.title}="","",${NAMES.title})` });
+  b.put(2, 0, text(`Talcellerne skrives af »Beregn tabeller« / tb compute ud fra fanen ${INPUT_SHEET}. Kolonnen »${PROFIT_CENTER_HEADER}« udfyldes af forvaltningen.`), 'note');
+
+  let row = 4;
+  for (const table of TABLES) {
+    b.put(row, 0, text(table.title), 'subtitle');
+    b.put(row + 1, 0, text('Udvalg'), 'header');
+    b.put(row + 1, 1, text(unitLine(priceLevel)), 'header', { formula: `="1.000 kr. "&${NAMES.priceLevel}&" p/l"` });
+    for (let col = 2; col <= lastCol; col++) b.put(row + 1, col, EMPTY, 'header');
+    merges.push({ start: { row: row + 1, col: 1 }, end: { row: row + 1, col: lastCol } });
+
+    const header = row + 2;
+    b.put(header, 0, EMPTY, 'header');
+    b.put(header, 1, text(PROFIT_CENTER_HEADER), 'header');
+    years.forEach((year, i) =>
+      b.put(header, TABLE_YEAR_COL + i, num(year), 'header', { formula: `=${inputRef(INPUT_ROWS.years, INPUT_AMOUNT_COL + i)}`, numberFormat: YEAR_FORMAT }),
+    );
+    rowUnits.forEach((unit, i) => {
+      const r = header + 1 + i;
+      b.put(r, 0, text(unit.name), 'label');
+      b.put(r, 1, EMPTY, 'input');
+      years.forEach((_, y) => b.put(r, TABLE_YEAR_COL + y, EMPTY, 'output', { numberFormat: AMOUNT_FORMAT }));
+    });
+    const total = header + 1 + rowUnits.length;
+    b.put(total, 0, text(TOTAL_LABEL), 'total');
+    b.put(total, 1, EMPTY, 'total');
+    years.forEach((_, y) => b.put(total, TABLE_YEAR_COL + y, EMPTY, 'total', { numberFormat: AMOUNT_FORMAT }));
+    names.push({ name: table.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: total, col: lastCol } } });
+    row = total + 3;
+  }
+
+  return { name: TABLES_SHEET, cells: b.cells, columnWidths: [40, 30, ...years.map(() => 10)], merges };
+}

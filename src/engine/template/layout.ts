@@ -1,0 +1,71 @@
+/**
+ * The layout of the "Teknisk beregningsark" template: sheet names, defined names, sections and
+ * table titles. The builder writes this layout and the reader looks for it, so both live here.
+ */
+import type { TableKey } from '../compute';
+
+export const GUIDE_SHEET = 'Vejledning';
+export const INPUT_SHEET = 'Input';
+export const TABLES_SHEET = 'Tabeller';
+
+/** Defined names of the single input cells and the year header. */
+export const NAMES = {
+  title: 'TB_Titel',
+  priceLevel: 'TB_Prisniveau',
+  otherUnits: 'TB_OevrigeEnheder',
+  years: 'TB_Aar',
+} as const;
+
+export type SectionKey = 'effects' | 'operatingCosts' | 'transfers' | 'investments';
+
+/** One input section: a heading row, then a header row and input rows covered by `name`. */
+export interface SectionSpec {
+  key: SectionKey;
+  /** Defined name over the header row and the input rows, first column to last year. */
+  name: string;
+  heading: string;
+  /** Headers of the three text columns before the amounts. */
+  columns: readonly [string, string, string];
+  /** Blank input rows in an empty template. */
+  blankRows: number;
+}
+
+export const SECTIONS: readonly SectionSpec[] = [
+  { key: 'effects', name: 'TB_Effekter', heading: 'Effekter', columns: ['Tekst', 'Udvalg (placering)', 'Måltal krediteres (nøgle)'], blankRows: 8 },
+  { key: 'operatingCosts', name: 'TB_Drift', heading: 'Varig drift', columns: ['Tekst', 'Udvalg (placering)', 'Finansieres af (nøgle)'], blankRows: 6 },
+  { key: 'transfers', name: 'TB_Flyt', heading: 'Bevillingsflyt', columns: ['Tekst', 'Fra udvalg', 'Til udvalg'], blankRows: 4 },
+  { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8 },
+];
+
+export interface TableSpec {
+  key: TableKey;
+  /** Defined name over the header row, the unit rows and the Total row. */
+  name: string;
+  title: string;
+}
+
+/** Tables A–E with the titles the seed uses. */
+export const TABLES: readonly TableSpec[] = [
+  { key: 'A', name: 'TB_TabelA', title: 'Tabel A. Måltalseffekt - hvis forslaget indarbejdes (nettoeffektivisering)' },
+  { key: 'B', name: 'TB_TabelB', title: 'Tabel B. Bevillingsmæssig effekt - varig drift' },
+  { key: 'C', name: 'TB_TabelC', title: 'Tabel C. Bevillingsmæssig effekt - hvis forslaget indarbejdes (bruttoeffektivisering)' },
+  { key: 'D', name: 'TB_TabelD', title: 'Tabel D. Fordeling af anlægsinvesteringer mellem udvalg' },
+  { key: 'E', name: 'TB_TabelE', title: 'Tabel E. Fordeling af serviceinvesteringer mellem udvalg' },
+];
+
+export const PROFIT_CENTER_HEADER = 'Bevilling, profitcenter mv.';
+export const TOTAL_LABEL = 'Total';
+
+/** The seed's default period: budget 2025, years 2024–2029. */
+export const DEFAULT_PRICE_LEVEL = 2025;
+export const DEFAULT_YEARS: readonly number[] = [2024, 2025, 2026, 2027, 2028, 2029];
+
+/** Input sheet: the three text columns come first, amounts start in this 0-based column. */
+export const INPUT_AMOUNT_COL = 3;
+/** Tables sheet: unit name, "Bevilling, profitcenter mv.", then one column per year. */
+export const TABLE_YEAR_COL = 2;
+
+/** "1.000 kr. 2025 p/l", the unit line over every table. */
+export function unitLine(priceLevel: number): string {
+  return `1.000 kr. ${priceLevel} p/l`;
+}

@@ -1,0 +1,317 @@
+/**
+ * Reads a filled-in "Teknisk beregningsark" back into a proposal, accepting what people type:
+ * numbers or Danish number text, unit names broken by PDF hyphenation or abbreviated, blank rows.
+ */
+import { cellAt, cellText, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
+import { ProposalValidationError, TemplateError, type InputProblem } from '../errors';
+import { parseNumber } from '../numbers';
+import { normalizeProposal, type ProposalInput } from '../proposal';
+import { foldLabel, resolveUnit } from '../units';
+import { parseShareKey } from './keys';
+import { INPUT_AMOUNT_COL, INPUT_SHEET, NAMES, SECTIONS, type SectionSpec } from './layout';
+import { cellRef, findNamedRange, findRowByLabel, findRowStartingWith, findSheet, isBlankRow, rangeRef } from './locate';
+
+type Effect = NonNullable<ProposalInput['effects']>[number];
+type OperatingCost = NonNullable<ProposalInput['operatingCosts']>[number];
+type Transfer = NonNullable<ProposalInput['transfers']>[number];
+type Investment = NonNullable<ProposalInput['investments']>[number];
+
+/** Labels the fallback looks for in column A when a defined name is missing. */
+const FALLBACK_LABELS = { title: 'Forslagets titel', priceLevel: 'Pris- og lønniveau', otherUnits: 'Øvrige enheder', years: 'År' } as const;
+
+/** A section's rows on the Input sheet: header row, then input rows up to `lastRow`. */
+interface SectionRows {
+  headerRow: number;
+  lastRow: number;
+  firstCol: number;
+  /** Found by its heading rather than its name: it then runs up to the next heading. */
+  byHeading: boolean;
+}
+
+/**
+ * Reads the proposal from a template workbook through its defined names (falling back to the
+ * headings of the Input sheet when a name is missing). Collects every problem (unreadable
+ * number, unknown unit, missing sheet or name, shares not summing to 1, …) and throws them
+ * together as `TemplateError`, each located by its cell (`Input!E12: "--43" er ikke et tal`).
+ */
+export function readTemplate(snapshot: WorkbookSnapshot): ProposalInput {
+  return new TemplateReader(snapshot).read();
+}
+
+class TemplateReader {
+  private readonly problems: InputProblem[] = [];
+  /** Where each part of the proposal came from, so the model's own checks point at cells. */
+  private readonly origins = new Map<string, string>();
+  private otherUnits = new Map<string, string>();
+  private readonly effects: Effect[] = [];
+  private readonly operatingCosts: OperatingCost[] = [];
+  private readonly transfers: Transfer[] = [];
+  private readonly investments: Investment[] = [];
+
+  constructor(private readonly snapshot: WorkbookSnapshot) {}
+
+  read(): ProposalInput {
+    const grid = this.inputGrid();
+    if (!grid) throw new TemplateError(this.problems);
+
+    const title = this.single(grid, NAMES.title, FALLBACK_LABELS.title, false);
+    const priceLevelCell = this.single(grid, NAMES.priceLevel, FALLBACK_LABELS.priceLevel, true);
+    const otherUnitsCell = this.single(grid, NAMES.otherUnits, FALLBACK_LABELS.otherUnits, false);
+    const priceLevel = priceLevelCell ? this.year(grid, priceLevelCell.row, priceLevelCell.col, 'pris- og lønniveau') : null;
+    if (priceLevelCell) this.origins.set('priceLevel', cellRef(grid.name, priceLevelCell.row, priceLevelCell.col));
+    const otherUnits = otherUnitsCell ? this.readOtherUnits(grid, otherUnitsCell.row, otherUnitsCell.col) : [];
+    const years = this.readYears(grid);
+
+    const located = SECTIONS.map((section) => ({ section, rows: this.locateSection(grid, section) }));
+    const stops = located.flatMap(({ rows }) => (rows ? [rows.headerRow - 1, rows.headerRow] : []));
+    for (const { section, rows } of located) {
+      if (rows) this.readSection(grid, section, this.extendSection(grid, rows, stops, years), years);
+    }
+    const proposal: ProposalInput = {
+      title: title ? cellText(cellAt(grid, title.row, title.col)) : '',
+      priceLevel: priceLevel ?? 0,
+      years: years.map((y) => y.year),
+      effects: this.effects,
+      operatingCosts: this.operatingCosts,
+      transfers: this.transfers,
+      investments: this.investments,
+      otherUnits,
+    };
+
+    if (this.problems.length === 0) this.validate(proposal);
+    if (this.problems.length > 0) throw new TemplateError(this.problems);
+    return proposal;
+  }
+
+  private problem(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  private inputGrid(): SheetGrid | undefined {
+    // A renamed sheet keeps its names; look there before looking for the sheet by its name.
+    for (const name of [NAMES.years, SECTIONS[0].name, NAMES.priceLevel]) {
+      const named = findNamedRange(this.snapshot, name);
+      if (named) return named.grid;
+    }
+    const grid = findSheet(this.snapshot, INPUT_SHEET);
+    if (!grid) this.problem(INPUT_SHEET, `arket »${INPUT_SHEET}« og navnene ${NAMES.years} og ${SECTIONS[0].name} mangler; er det et Teknisk beregningsark (lav et med tb init)?`);
+    return grid;
+  }
+
+  /** The cell of a single-cell input: its defined name, else the cell right of its label. */
+  private single(grid: SheetGrid, name: string, label: string, required: boolean): { row: number; col: number } | null {
+    const named = findNamedRange(this.snapshot, name);
+    if (named && named.grid === grid) return named.range.start;
+    const row = findRowStartingWith(grid, 0, label);
+    if (row >= 0) return { row, col: 1 };
+    if (required) this.problem(grid.name, `navnet ${name} og feltet »${label}« mangler`);
+    return null;
+  }
+
+  private year(grid: SheetGrid, row: number, col: number, what: string): number | null {
+    const parsed = parseNumber(cellAt(grid, row, col));
+    const at = cellRef(grid.name, row, col);
+    if (parsed.kind === 'blank') {
+      this.problem(at, `mangler ${what}`);
+      return null;
+    }
+    if (parsed.kind === 'invalid' || !Number.isInteger(parsed.value) || parsed.value < 1990 || parsed.value > 2100) {
+      this.problem(at, `"${cellText(cellAt(grid, row, col))}" er ikke et årstal (${what})`);
+      return null;
+    }
+    return parsed.value;
+  }
+
+  private readOtherUnits(grid: SheetGrid, row: number, col: number): string[] {
+    const names = cellText(cellAt(grid, row, col))
+      .split(/[;\n\r]+/)
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
+    this.otherUnits = new Map(names.map((n) => [foldLabel(n), n]));
+    return names;
+  }
+
+  /** Years from `TB_Aar` (or the row labelled "År"): one per column, blank columns at the end ignored. */
+  private readYears(grid: SheetGrid): { year: number; col: number }[] {
+    let range: CellRange;
+    const named = findNamedRange(this.snapshot, NAMES.years);
+    if (named && named.grid === grid) {
+      range = named.range;
+    } else {
+      const row = findRowByLabel(grid, 0, FALLBACK_LABELS.years);
+      if (row < 0) {
+        this.problem(grid.name, `navnet ${NAMES.years} og rækken »${FALLBACK_LABELS.years}« mangler`);
+        return [];
+      }
+      let end = INPUT_AMOUNT_COL;
+      while (cellText(cellAt(grid, row, end + 1)) !== '') end++;
+      range = { start: { row, col: INPUT_AMOUNT_COL }, end: { row, col: end } };
+    }
+    const years: { year: number; col: number }[] = [];
+    let ended = false;
+    for (let col = range.start.col; col <= range.end.col; col++) {
+      const row = range.start.row;
+      if (parseNumber(cellAt(grid, row, col)).kind === 'blank') {
+        ended = true;
+        continue;
+      }
+      if (ended) {
+        this.problem(cellRef(grid.name, row, col), 'årene skal stå uden tomme kolonner imellem');
+        continue;
+      }
+      const year = this.year(grid, row, col, 'år');
+      if (year !== null) years.push({ year, col });
+    }
+    if (years.length === 0 && this.problems.length === 0) this.problem(rangeRef(grid.name, range), 'mangler mindst ét år');
+    this.origins.set('years', rangeRef(grid.name, range));
+    return years;
+  }
+
+  private locateSection(grid: SheetGrid, section: SectionSpec): SectionRows | null {
+    const named = findNamedRange(this.snapshot, section.name);
+    if (named && named.grid === grid) return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
+    const heading = findRowByLabel(grid, 0, section.heading);
+    if (heading >= 0) return { headerRow: heading + 1, lastRow: heading + 1, firstCol: 0, byHeading: true };
+    this.problem(grid.name, `sektionen »${section.heading}« mangler (hverken navnet ${section.name} eller overskriften findes)`);
+    return null;
+  }
+
+  /**
+   * Rows typed just below a section's named range (Excel does not grow a name when a row is
+   * inserted under its last row) still belong to it, up to a blank row or the next section.
+   * A section found by its heading runs up to the next heading.
+   */
+  private extendSection(grid: SheetGrid, rows: SectionRows, stops: readonly number[], years: readonly { col: number }[]): SectionRows {
+    const lastCol = Math.max(rows.firstCol + 2, ...years.map((y) => y.col));
+    let last = rows.lastRow;
+    while (
+      last + 1 < grid.cells.length &&
+      !stops.includes(last + 1) &&
+      !this.isHeading(grid, last + 1) &&
+      (rows.byHeading || !isBlankRow(grid, last + 1, rows.firstCol, lastCol))
+    ) {
+      last++;
+    }
+    return { ...rows, lastRow: last };
+  }
+
+  private isHeading(grid: SheetGrid, row: number): boolean {
+    const label = foldLabel(cellText(cellAt(grid, row, 0)));
+    return SECTIONS.some((s) => foldLabel(s.heading) === label);
+  }
+
+  private resolve(name: string): string | null {
+    return resolveUnit(name)?.key ?? this.otherUnits.get(foldLabel(name)) ?? null;
+  }
+
+  private unit(grid: SheetGrid, row: number, col: number, what: string): string {
+    const written = cellText(cellAt(grid, row, col));
+    const at = cellRef(grid.name, row, col);
+    if (written === '') {
+      this.problem(at, `mangler ${what}`);
+      return '';
+    }
+    const key = this.resolve(written);
+    if (!key) {
+      this.problem(at, `ukendt udvalg "${written}" (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)`);
+      return written;
+    }
+    return key;
+  }
+
+  private shares(grid: SheetGrid, row: number, col: number): Record<string, number> | undefined {
+    const parsed = parseShareKey(cellText(cellAt(grid, row, col)), (name) => this.resolve(name));
+    switch (parsed.kind) {
+      case 'blank':
+        return undefined;
+      case 'invalid':
+        this.problem(cellRef(grid.name, row, col), parsed.message);
+        return undefined;
+      case 'shares':
+        return Object.fromEntries(parsed.shares.map((s) => [s.unit, s.share]));
+    }
+  }
+
+  private kind(grid: SheetGrid, row: number, col: number): 'anlæg' | 'service' {
+    const written = cellText(cellAt(grid, row, col));
+    const folded = foldLabel(written).replace('ae', 'æ');
+    if (folded.startsWith('anl')) return 'anlæg';
+    if (folded.startsWith('serv')) return 'service';
+    this.problem(cellRef(grid.name, row, col), written === '' ? 'mangler »anlæg« eller »service«' : `"${written}" skal være »anlæg« eller »service«`);
+    return 'service';
+  }
+
+  private readSection(grid: SheetGrid, section: SectionSpec, rows: SectionRows, years: readonly { col: number }[]): void {
+    const c = rows.firstCol;
+    for (let row = rows.headerRow + 1; row <= rows.lastRow; row++) {
+      const texts = [0, 1, 2].map((i) => cellText(cellAt(grid, row, c + i)));
+      const parsed = years.map((y) => parseNumber(cellAt(grid, row, y.col)));
+      const empty = texts.every((t) => t === '') && parsed.every((p) => p.kind === 'blank' || (p.kind === 'number' && p.value === 0));
+      if (empty) continue;
+
+      const amounts = parsed.map((p, i) => {
+        if (p.kind === 'invalid') this.problem(cellRef(grid.name, row, years[i].col), `"${p.text}" er ikke et tal`);
+        return p.kind === 'number' ? p.value : 0;
+      });
+      const label = texts[0] !== '' ? texts[0] : `${section.heading}, række ${row + 1}`;
+      let prefix: string;
+      let fields: [string, number][];
+      switch (section.key) {
+        case 'effects': {
+          const effect: Effect = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const credit = this.shares(grid, row, c + 2);
+          if (credit) effect.credit = credit;
+          prefix = `effects[${this.effects.push(effect) - 1}]`;
+          fields = [['unit', c + 1], ['credit', c + 2]];
+          break;
+        }
+        case 'operatingCosts': {
+          const cost: OperatingCost = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const financing = this.shares(grid, row, c + 2);
+          if (financing) cost.financing = financing;
+          prefix = `operatingCosts[${this.operatingCosts.push(cost) - 1}]`;
+          fields = [['unit', c + 1], ['financing', c + 2]];
+          break;
+        }
+        case 'transfers': {
+          const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, '»fra« udvalg'), to: this.unit(grid, row, c + 2, '»til« udvalg'), amounts };
+          prefix = `transfers[${this.transfers.push(transfer) - 1}]`;
+          fields = [['from', c + 1], ['to', c + 2]];
+          break;
+        }
+        case 'investments': {
+          const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'udvalg'), amounts };
+          prefix = `investments[${this.investments.push(investment) - 1}]`;
+          fields = [['kind', c + 1], ['unit', c + 2]];
+          break;
+        }
+      }
+      const lastCol = Math.max(c + 2, ...years.map((y) => y.col));
+      this.origins.set(prefix, rangeRef(grid.name, { start: { row, col: c }, end: { row, col: lastCol } }));
+      this.origins.set(`${prefix}.label`, cellRef(grid.name, row, c));
+      for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, cellRef(grid.name, row, col));
+      if (years.length > 0) {
+        this.origins.set(`${prefix}.amounts`, rangeRef(grid.name, { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } }));
+      }
+    }
+  }
+
+  /** The model's own checks (shares summing to 1, transfers between two units, …), located by cell. */
+  private validate(proposal: ProposalInput): void {
+    try {
+      normalizeProposal(proposal);
+    } catch (error) {
+      if (!(error instanceof ProposalValidationError)) throw error;
+      for (const p of error.problems) this.problem(this.locate(p.path), p.message);
+    }
+  }
+
+  private locate(path: string): string {
+    let best = '';
+    for (const key of this.origins.keys()) {
+      const covers = path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
+      if (covers && key.length > best.length) best = key;
+    }
+    return best === '' ? INPUT_SHEET : this.origins.get(best)!;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Writing computed Tables A–E into the template's output ranges, and nowhere else.
+ */
+import { cellAt, cellText, num, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
+import type { CellWrite, WorkbookChanges } from '../changes';
+import type { ProposalResult, ResultTable, TableRow } from '../compute';
+import { TemplateError, type InputProblem } from '../errors';
+import { parseNumber } from '../numbers';
+import { foldLabel, resolveUnit } from '../units';
+import { TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
+import { cellRef, findNamedRange, findRowStartingWith, findSheet, rangeRef } from './locate';
+
+const TOTAL_LABELS = new Set([foldLabel(TOTAL_LABEL), foldLabel('I alt'), foldLabel('Total i alt')]);
+
+/** A table's place in the workbook: header row (with the years) down to the Total row. */
+interface TablePlace {
+  grid: SheetGrid;
+  range: CellRange;
+}
+
+/**
+ * The cell writes that put `result` into Tables A–E of a template workbook: the amounts of
+ * every unit row and the Total row, found through the names `TB_TabelA`…`TB_TabelE` (or the
+ * table titles when a name is missing). Touches no other cell — not the titles, headers or the
+ * "Bevilling, profitcenter mv." column. Rows staff inserted are matched by their unit name; a
+ * unit with amounts but no row, an unknown row name or a missing year column is a
+ * `TemplateError`, reported together with every other problem.
+ */
+export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult): WorkbookChanges {
+  const problems: InputProblem[] = [];
+  const cells: CellWrite[] = [];
+  for (const spec of TABLES) {
+    const place = locateTable(snapshot, spec);
+    if (!place) {
+      problems.push({ path: TABLES_SHEET, message: `${tableName(spec)} mangler (hverken navnet ${spec.name} eller titlen »${spec.title}« findes)` });
+      continue;
+    }
+    writeTable(place, spec, result, result.tables[spec.key], cells, problems);
+  }
+  if (problems.length > 0) throw new TemplateError(problems);
+  return { cells };
+}
+
+function tableName(spec: TableSpec): string {
+  return `Tabel ${spec.key}`;
+}
+
+function locateTable(snapshot: WorkbookSnapshot, spec: TableSpec): TablePlace | null {
+  const named = findNamedRange(snapshot, spec.name);
+  if (named) return named;
+  const grid = findSheet(snapshot, TABLES_SHEET);
+  if (!grid) return null;
+  const title = findRowStartingWith(grid, 0, `Tabel ${spec.key}.`);
+  if (title < 0) return null;
+  const header = findRowStartingWith(grid, 1, 'Bevilling', title + 1);
+  if (header < 0) return null;
+  let total = header + 1;
+  while (total < grid.cells.length && !TOTAL_LABELS.has(foldLabel(cellText(cellAt(grid, total, 0))))) total++;
+  if (total >= grid.cells.length) return null;
+  const width = Math.max(...grid.cells.slice(header, total + 1).map((r) => r.length));
+  return { grid, range: { start: { row: header, col: 0 }, end: { row: total, col: width - 1 } } };
+}
+
+/** Year → column, from the header row's year cells; by position when the header holds no years. */
+function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[], problems: InputProblem[]): number[] | null {
+  const { grid, range } = place;
+  const header = range.start.row;
+  const found = new Map<number, number>();
+  for (let col = range.start.col; col <= range.end.col; col++) {
+    const parsed = parseNumber(cellAt(grid, header, col));
+    if (parsed.kind === 'number' && Number.isInteger(parsed.value) && !found.has(parsed.value)) found.set(parsed.value, col);
+  }
+  if (found.size === 0) {
+    const cols = years.map((_, i) => range.start.col + TABLE_YEAR_COL + i);
+    if (cols[cols.length - 1] <= range.end.col) return cols;
+  }
+  const missing = years.filter((y) => !found.has(y));
+  if (missing.length > 0) {
+    const where = rangeRef(grid.name, { start: { row: header, col: range.start.col }, end: { row: header, col: range.end.col } });
+    problems.push({ path: where, message: `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ret årene på fanen Input eller i tabellens overskrift` });
+    return null;
+  }
+  return years.map((y) => found.get(y)!);
+}
+
+function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, table: ResultTable, cells: CellWrite[], problems: InputProblem[]): void {
+  const { grid, range } = place;
+  const cols = yearColumns(place, spec, result.years, problems);
+  const labelCol = range.start.col;
+  const byUnit = new Map<string, number>();
+  let totalRow = -1;
+  for (let row = range.start.row + 1; row <= range.end.row; row++) {
+    const label = cellText(cellAt(grid, row, labelCol));
+    if (label === '') continue;
+    if (TOTAL_LABELS.has(foldLabel(label))) {
+      totalRow = row;
+      continue;
+    }
+    const unit = unitOfRow(label, table.rows);
+    const at = cellRef(grid.name, row, labelCol);
+    if (!unit) problems.push({ path: at, message: `"${label}" i ${tableName(spec)} er ikke et kendt udvalg` });
+    else if (byUnit.has(unit)) problems.push({ path: at, message: `${tableName(spec)} har to rækker til ${label}` });
+    else byUnit.set(unit, row);
+  }
+  if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: `${tableName(spec)} mangler rækken »${TOTAL_LABEL}«` });
+  for (const r of table.rows) {
+    if (!byUnit.has(r.unit) && r.values.some((v) => v !== 0)) {
+      problems.push({
+        path: rangeRef(grid.name, range),
+        message: `${tableName(spec)} har ingen række til ${r.name}, som forslaget bruger; indsæt en række med navnet »${r.name}« over Total`,
+      });
+    }
+  }
+  if (!cols) return;
+
+  const values = new Map(table.rows.map((r) => [r.unit, r.values]));
+  const write = (row: number, rowValues: readonly number[]) =>
+    cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
+  for (const [unit, row] of byUnit) write(row, values.get(unit) ?? result.years.map(() => 0));
+  if (totalRow >= 0) write(totalRow, table.total);
+}
+
+/** The unit a table row stands for: a catalogue unit by any of its names, or a proposal's own. */
+function unitOfRow(label: string, rows: readonly TableRow[]): string | null {
+  const known = resolveUnit(label);
+  if (known) return known.key;
+  const folded = foldLabel(label);
+  return rows.find((r) => foldLabel(r.name) === folded || foldLabel(r.unit) === folded)?.unit ?? null;
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/**
+ * `tb`: the technical tables (Tabel A–E) outside Excel. Parses the command line, runs one
+ * command and turns every expected failure into one Danish line per problem and an exit code:
+ * 0 success, 1 `check` found errors, 2 invalid input or unreadable file, 70 unexpected error.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PriceIndexError, ProposalValidationError, TemplateError } from '../engine';
+import { COMMANDS, UsageError, type CliIo, type Command } from './commands';
+import { FileError, WorkbookChangeError } from './errors';
+
+export { type CliIo } from './commands';
+
+export const EXIT = { ok: 0, findings: 1, invalid: 2, unexpected: 70 } as const;
+
+const GENERAL_HELP = `tb – tekniske tabeller (Tabel A–E) til korrektioner i Kvantum
+
+Brug:
+${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
+  tb help KOMMANDO
+      Hjælp til én kommando (også: tb KOMMANDO --help)
+
+Beløb er i 1.000 kr.; besparelser er negative. Se README for forslagets JSON-format.
+
+Slutkoder: 0 ok, 1 tjekket fandt fejl, 2 ugyldigt input eller ulæselig fil, 70 uventet fejl.
+`;
+
+function commandHelp(c: Command): string {
+  return `Brug: ${c.usage}\n\n${c.help.trim()}\n`;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Runs `tb` with `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.out(GENERAL_HELP);
+    return name === undefined ? EXIT.invalid : EXIT.ok;
+  }
+  if (name === 'help') {
+    const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+    io.out(target ? commandHelp(target) : GENERAL_HELP);
+    return EXIT.ok;
+  }
+  const command = findCommand(name);
+  if (!command) throw new UsageError(`ukendt kommando "${name}"`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command));
+    return EXIT.ok;
+  }
+  const parsed = parse(command, rest);
+  return command.run(parsed.positionals, parsed.values, io);
+}
+
+function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+function parse(command: Command, args: readonly string[]) {
+  const config: ParseArgsConfig = { args: [...args], options: command.options, allowPositionals: true, strict: true };
+  try {
+    return parseArgs(config) as { positionals: string[]; values: Record<string, string | boolean | undefined> };
+  } catch (error) {
+    throw new UsageError(parseErrorText(error as Error & { code?: string }, command));
+  }
+}
+
+function parseErrorText(error: Error & { code?: string }, command: Command): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `tb ${command.name} kender ikke tilvalget ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `tilvalget ${option} skal have en værdi`;
+    default:
+      return error.message;
+  }
+}
+
+function line(io: CliIo, text: string): void {
+  io.err(`fejl: ${text}\n`);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    line(io, error.message);
+    io.err('Se tb --help.\n');
+    return EXIT.invalid;
+  }
+  if (error instanceof ProposalValidationError || error instanceof TemplateError) {
+    for (const p of error.problems) line(io, p.path ? `${p.path}: ${p.message}` : p.message);
+    return EXIT.invalid;
+  }
+  if (error instanceof PriceIndexError) {
+    for (const text of error.message.split('\n')) if (text.trim() !== '') line(io, text.trim());
+    return EXIT.invalid;
+  }
+  if (error instanceof FileError || error instanceof WorkbookChangeError) {
+    for (const text of error.message.split('\n')) line(io, text);
+    return EXIT.invalid;
+  }
+  io.err(`Uventet fejl: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.unexpected;
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
