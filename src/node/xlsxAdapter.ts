@@ -22,6 +22,7 @@ import {
   type WorkbookSnapshot,
 } from '../engine';
 import { NameStore } from './definedNames';
+import { patchNotesOnEmptyCells } from './notesOnEmptyCells';
 import { FileNotFoundError, NotXlsxError, WorkbookChangeError, WorkbookWriteError } from './errors';
 
 interface TabOrder {
@@ -40,6 +41,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly names: NameStore;
 
   private constructor(private readonly workbook: ExcelJS.Workbook) {
+    patchNotesOnEmptyCells();
     this.names = NameStore.attach(workbook);
   }
 
