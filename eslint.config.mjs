@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Only src/excel talks to Office.js; the pane and the harness get results and actions via hooks.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/harness/**/*.{ts,tsx}', 'src/node/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Excel', message: 'Only src/excel may call Excel.run.' }] },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

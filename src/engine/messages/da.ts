@@ -7,15 +7,15 @@ export const da: Catalogue = {
   'cell-rounding-imbalance': (f) =>
     `Med celle-afrunding summerer rækkerne i Tabel ${d(f.params.table)} ${f.params.year} til ${d(f.params.actual)}, men totalen er ${d(f.params.expected)}.`,
   'unparseable-number': (f) =>
-    `${d(f.params.cell)} i ${d(f.params.table)} indeholder "${d(f.params.text)}", som ikke er et tal${
+    `${d(f.params.table)}: cellen indeholder "${d(f.params.text)}", som ikke er et tal${
       f.params.hint === 'double-minus' ? ' (dobbelt minus – skal formentlig være ét minus)' : f.params.hint === 'excel-error' ? ' (en Excel-fejlværdi)' : ''
     }. Skriv et tal, "-" eller lad cellen stå tom.`,
   'total-mismatch': (f) =>
-    `${d(f.params.table)}, "${d(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''} (${d(f.params.cell)}): summen af delene er ${d(f.params.expected)}, men der står ${d(f.params.actual)} (forskel ${d(f.params.diff)})${
+    `${d(f.params.table)}, "${d(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''}: summen af delene er ${d(f.params.expected)}, men der står ${d(f.params.actual)} (forskel ${d(f.params.diff)})${
       Math.abs(Number(f.params.diff)) <= 1 ? ' – formentlig afrunding celle for celle' : ''
     }.`,
   'year-sequence': (f) =>
-    `${d(f.params.table)}: årstallene følger ikke hinanden – efter ${f.params.previous} står ${f.params.actual} i ${d(f.params.cell)}, forventet ${f.params.expected}.`,
+    `${d(f.params.table)}: årstallene følger ikke hinanden – efter ${f.params.previous} står ${f.params.actual}, forventet ${f.params.expected}.`,
   'c-equals-a-plus-b': (f) =>
     f.params.withinOeu
       ? `Tabel C for ${d(f.params.unitName)} ${yearsText(f.params.years)} afviger fra A + B (forventet ${d(f.params.expected)}, fundet ${d(f.params.actual)}), men Økonomiudvalget stemmer samlet – beløbene er kun fordelt anderledes mellem ØU's egne linjer.`
@@ -33,11 +33,11 @@ export const da: Catalogue = {
     `${d(f.params.table)}: rækkerne for ${d(f.params.unitA)} og ${d(f.params.unitB)} ser ud til at være byttet om – hver række indeholder det, der forventes for det andet udvalg.`,
   'unknown-unit': (f) =>
     f.params.label
-      ? `${d(f.params.table)}: "${d(f.params.label)}" i ${d(f.params.cell)} er ikke et kendt udvalg. Brug udvalgets navn eller forkortelse (fx ØU, KFU, BUU, SUU, SU, TMU, BIU).`
-      : `${d(f.params.table)}: rækken i ${d(f.params.cell)} har beløb, men intet udvalg.`,
+      ? `${d(f.params.table)}: "${d(f.params.label)}" er ikke et kendt udvalg. Brug udvalgets navn eller forkortelse (fx ØU, KFU, BUU, SUU, SU, TMU, BIU).`
+      : `${d(f.params.table)}: rækken har beløb, men intet udvalg.`,
   'payback-mismatch': (f) =>
     `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${
       f.params.expectedYears !== null ? `${d(f.params.expectedYears)} år (${f.params.expectedYear})` : 'ikke nået'
     } (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
-  'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum (${d(f.params.cell)}).`,
+  'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum.`,
 };

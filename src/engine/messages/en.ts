@@ -6,10 +6,10 @@ const yearsText = (years: unknown) => (Array.isArray(years) ? (years.length > 1 
 export const en: Catalogue = {
   'cell-rounding-imbalance': (f) =>
     `With per-cell rounding the rows of Table ${e(f.params.table)} ${f.params.year} add up to ${e(f.params.actual)}, but the total is ${e(f.params.expected)}.`,
-  'unparseable-number': (f) => `${e(f.params.cell)} in ${e(f.params.table)} holds "${e(f.params.text)}", which is not a number${f.params.hint === 'double-minus' ? ' (double minus sign)' : ''}.`,
+  'unparseable-number': (f) => `${e(f.params.table)}: the cell holds "${e(f.params.text)}", which is not a number${f.params.hint === 'double-minus' ? ' (double minus sign)' : ''}.`,
   'total-mismatch': (f) =>
-    `${e(f.params.table)}, "${e(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''} (${e(f.params.cell)}): the parts add up to ${e(f.params.expected)}, but it says ${e(f.params.actual)} (difference ${e(f.params.diff)}).`,
-  'year-sequence': (f) => `${e(f.params.table)}: years are not consecutive – ${f.params.actual} follows ${f.params.previous} in ${e(f.params.cell)}, expected ${f.params.expected}.`,
+    `${e(f.params.table)}, "${e(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''}: the parts add up to ${e(f.params.expected)}, but it says ${e(f.params.actual)} (difference ${e(f.params.diff)}).`,
+  'year-sequence': (f) => `${e(f.params.table)}: years are not consecutive – ${f.params.actual} follows ${f.params.previous}, expected ${f.params.expected}.`,
   'c-equals-a-plus-b': (f) =>
     f.params.withinOeu
       ? `Table C for ${e(f.params.unitName)} ${yearsText(f.params.years)} differs from A + B (expected ${e(f.params.expected)}, found ${e(f.params.actual)}), but ØU adds up as a committee: amounts are only split differently between ØU's own lines.`
@@ -19,8 +19,8 @@ export const en: Catalogue = {
   'investments-match': (f) => `Table ${e(f.params.table)}'s total for ${f.params.year} is ${e(f.params.actual)}, but the summary's ${e(f.params.kind)} implementation costs are ${e(f.params.expected)}.`,
   'price-level-mismatch': (f) => `${e(f.params.table)} is in ${f.params.actual} prices, the other tables in ${f.params.expected}.`,
   'swapped-rows': (f) => `${e(f.params.table)}: the rows of ${e(f.params.unitA)} and ${e(f.params.unitB)} appear to be swapped.`,
-  'unknown-unit': (f) => `${e(f.params.table)}: "${e(f.params.label)}" in ${e(f.params.cell)} is not a known committee or unit.`,
+  'unknown-unit': (f) => `${e(f.params.table)}: "${e(f.params.label)}" is not a known committee or unit.`,
   'payback-mismatch': (f) =>
     `"${e(f.params.label)}" states ${e(f.params.actual)}, but the computed payback is ${f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${f.params.expectedYear})` : 'not reached'}.`,
-  'missing-bevilling': (f) => `${e(f.params.table)}: ${e(f.params.unit)} has amounts but no "Bevilling, profitcenter" entry (${e(f.params.cell)}).`,
+  'missing-bevilling': (f) => `${e(f.params.table)}: ${e(f.params.unit)} has amounts but no "Bevilling, profitcenter" entry.`,
 };
