@@ -1,0 +1,210 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, declared as a structural subset of
+ * `@types/office-js`. The real `Excel.RequestContext` satisfies it (checked at compile time in
+ * `officeHost.ts`), and so does the in-memory implementation in `./fake`, which is how the same
+ * adapter runs in Excel, in the browser harness and in jest.
+ *
+ * Signatures are copied from office-js so nothing here can drift into an API Excel lacks.
+ */
+
+/** Every API object: `isNullObject` is readable after a sync for `…OrNullObject` results. */
+export interface XlClientObject {
+  readonly isNullObject: boolean;
+}
+
+export interface XlRequestContext {
+  readonly workbook: XlWorkbook;
+  sync<T>(passThroughValue?: T): Promise<T>;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly names: XlNamedItemCollection;
+  /** ExcelApi 1.18. */
+  readonly notes: XlNoteCollection;
+  /** ExcelApi 1.10. */
+  readonly comments: XlCommentCollection;
+  /** ExcelApi 1.7. */
+  readonly protection: XlProtection;
+  getSelectedRange(): XlRange;
+}
+
+export interface XlProtection {
+  readonly protected: boolean;
+  load(propertyNames?: string | string[]): XlProtection;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  add(name?: string): XlWorksheet;
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
+  load(propertyNames?: string | string[]): XlWorksheetCollection;
+}
+
+export interface XlWorksheet extends XlClientObject {
+  name: string;
+  /** `Visible`, `Hidden` or `VeryHidden`. */
+  visibility: string;
+  /** 0-based tab position. */
+  position: number;
+  readonly protection: XlProtection;
+  /** Names scoped to the sheet. */
+  readonly names: XlNamedItemCollection;
+  readonly notes: XlNoteCollection;
+  readonly comments: XlCommentCollection;
+  readonly freezePanes: XlFreezePanes;
+  activate(): void;
+  delete(): void;
+  getCell(row: number, column: number): XlRange;
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  load(propertyNames?: string | string[]): XlWorksheet;
+}
+
+export interface XlFreezePanes {
+  freezeRows(count?: number): void;
+}
+
+export interface XlRangeHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+export interface XlRange extends XlClientObject {
+  /** `Sheet1!A1:B2`, `'Tabel A'!C7`. */
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** 0-based. */
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  // office-js types these as any[][]: a cell is a number, string or boolean, '' when empty.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  values: any[][];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  formulas: any[][];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  numberFormat: any[][];
+  hyperlink: XlRangeHyperlink;
+  readonly format: XlRangeFormat;
+  readonly worksheet: XlWorksheet;
+  getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  merge(across?: boolean): void;
+  select(): void;
+  load(propertyNames?: string | string[]): XlRange;
+}
+
+export interface XlRangeAreas extends XlClientObject {
+  /** Comma-separated: `Sheet1!A1:B2, Sheet1!D4:E5`. */
+  readonly address: string;
+  load(propertyNames?: string | string[]): XlRangeAreas;
+}
+
+export interface XlRangeFormat {
+  columnWidth: number;
+  /** `General`, `Left`, `Center`, `Right`, … */
+  horizontalAlignment: string;
+  wrapText: boolean;
+  readonly font: XlRangeFont;
+  readonly fill: XlRangeFill;
+}
+
+export interface XlRangeFont {
+  bold: boolean;
+  italic: boolean;
+  color: string;
+  size: number;
+}
+
+export interface XlRangeFill {
+  color: string;
+}
+
+export interface XlNamedItemCollection {
+  readonly items: XlNamedItem[];
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+  getItem(name: string): XlNamedItem;
+  getItemOrNullObject(name: string): XlNamedItem;
+  load(propertyNames?: string | string[]): XlNamedItemCollection;
+}
+
+export interface XlNamedItem extends XlClientObject {
+  readonly name: string;
+  /** `Range`, `String`, `Integer`, `Double`, `Boolean`, `Error`, `Array`. */
+  readonly type: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  formula: any;
+  visible: boolean;
+  delete(): void;
+  getRange(): XlRange;
+  getRangeOrNullObject(): XlRange;
+  load(propertyNames?: string | string[]): XlNamedItem;
+}
+
+/** ExcelApi 1.18. */
+export interface XlNoteCollection {
+  readonly items: XlNote[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  add(cellAddress: XlRange | string, content: any): XlNote;
+  getItem(key: string): XlNote;
+  getItemOrNullObject(key: string): XlNote;
+  load(propertyNames?: string | string[]): XlNoteCollection;
+}
+
+export interface XlNote extends XlClientObject {
+  readonly authorName: string;
+  content: string;
+  delete(): void;
+  getLocation(): XlRange;
+  load(propertyNames?: string | string[]): XlNote;
+}
+
+/** ExcelApi 1.10: threaded comments. */
+export interface XlCommentCollection {
+  readonly items: XlComment[];
+  add(cellAddress: XlRange | string, content: string): XlComment;
+  getItemByCell(cellAddress: XlRange | string): XlComment;
+  load(propertyNames?: string | string[]): XlCommentCollection;
+}
+
+export interface XlComment extends XlClientObject {
+  readonly authorName: string;
+  content: string;
+  readonly id: string;
+  readonly replies: XlCommentReplyCollection;
+  delete(): void;
+  getLocation(): XlRange;
+  load(propertyNames?: string | string[]): XlComment;
+}
+
+export interface XlCommentReplyCollection {
+  readonly items: XlCommentReply[];
+  add(content: string): XlCommentReply;
+  load(propertyNames?: string | string[]): XlCommentReplyCollection;
+}
+
+export interface XlCommentReply extends XlClientObject {
+  content: string;
+  readonly id: string;
+  delete(): void;
+  load(propertyNames?: string | string[]): XlCommentReply;
+}
+
+/** Points per character of column width (Calibri 11: 7 px a character, 0.75 pt a pixel). */
+export const POINTS_PER_CHARACTER = 5.25;
+
+/**
+ * What the adapter needs from its host: `Excel.run` and the requirement-set test. In Excel this is
+ * the global `Excel` plus `Office.context.requirements`; in the harness and in jest, the fake.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: XlRequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, minVersion: string): boolean;
+}

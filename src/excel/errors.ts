@@ -1,0 +1,52 @@
+/**
+ * Exceptions of the Office.js adapter, one class per condition. A refused change lists every
+ * problem as a code with its sheet and cell; the wording lives in `./messages.ts`.
+ */
+import { describeChangeProblem, describeRequestFailure, type AdapterLocale } from './messages';
+
+export type ChangeProblemCode =
+  | 'workbook-protected'
+  | 'sheet-protected'
+  | 'sheet-exists'
+  | 'missing-sheet'
+  | 'merged-cells'
+  | 'last-sheet';
+
+/** One reason a batch of changes cannot be applied. */
+export interface ChangeProblem {
+  code: ChangeProblemCode;
+  sheet: string;
+  /** A1 of the offending cell or range, where there is one. */
+  cell?: string;
+}
+
+/** Changes refused before anything was written: the workbook is exactly as it was. */
+export class WorkbookChangeError extends Error {
+  constructor(readonly problems: ChangeProblem[]) {
+    super(['Projektmappen er ikke ændret:', ...problems.map((p) => `  ${describeChangeProblem(p, 'da')}`)].join('\n'));
+    this.name = 'WorkbookChangeError';
+  }
+
+  describe(locale: AdapterLocale): string[] {
+    return this.problems.map((p) => describeChangeProblem(p, locale));
+  }
+}
+
+/** Excel refused a request (an Office.js error), with Excel's code. */
+export class ExcelRequestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+  ) {
+    super(describeRequestFailure(code, detail, 'da'));
+    this.name = 'ExcelRequestError';
+  }
+
+  /** Wraps anything Excel.run rejected with; our own errors pass through. */
+  static wrap(error: unknown): Error {
+    if (error instanceof WorkbookChangeError || error instanceof ExcelRequestError) return error;
+    const e = error as { code?: unknown; message?: unknown };
+    if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, String(e.message ?? ''));
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * "Prøv uden Excel": the task pane and the same `src/excel` adapter, over the in-memory Excel API
+ * and a workbook read from a local .xlsx. The left side plays Excel (sheet tabs, name box, cells);
+ * nothing leaves the browser.
+ */
+import { Button, FluentProvider, MessageBar, MessageBarBody, mergeClasses, webLightTheme } from '@fluentui/react-components';
+import { useMemo, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { FakeExcel, modelFromXlsx, WorkbookModel, xlsxFromModel } from '../excel/fake';
+import { OfficeWorkbook } from '../excel/OfficeWorkbook';
+import { TaskPane } from '../taskpane/components/App';
+import { useHarnessStyles } from './Harness.styles';
+import { SheetView } from './SheetView';
+
+const DEFAULT_FILE_NAME = 'projektmappe.xlsx';
+
+export function HarnessApp({ apiVersion }: { apiVersion?: string }) {
+  const styles = useHarnessStyles();
+  const excel = useMemo(() => new FakeExcel(WorkbookModel.blank(), { apiVersion }), [apiVersion]);
+  const session = useMemo(() => new OfficeWorkbook(excel), [excel]);
+  const [generation, setGeneration] = useState(0);
+  const [fileName, setFileName] = useState(DEFAULT_FILE_NAME);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  // Re-render after every executed batch, as Excel's grid would.
+  const version = useMemo(() => {
+    let n = 0;
+    return { subscribe: (listener: () => void) => excel.subscribe(() => (n++, listener())), get: () => n };
+  }, [excel]);
+  useSyncExternalStore(version.subscribe, version.get);
+
+  const model = excel.model;
+  const active = model.activeSheet;
+
+  const open = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    try {
+      const opened = await modelFromXlsx(new Uint8Array(await file.arrayBuffer()));
+      excel.open(opened);
+      setFileName(file.name);
+      setFileError(null);
+      setGeneration((g) => g + 1);
+    } catch (error) {
+      setFileError(`${file.name} kan ikke læses som .xlsx-projektmappe: ${(error as Error).message}`);
+    }
+  };
+
+  const download = async () => {
+    const bytes = await xlsxFromModel(excel.model);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const selectCell = (row: number, col: number) => {
+    model.select(active, { start: { row, col }, end: { row, col } });
+    excel.notify();
+  };
+
+  const selection = model.selectionRef();
+
+  return (
+    <FluentProvider theme={webLightTheme} lang="da">
+      <div className={styles.root}>
+        <section className={styles.workbook} aria-label="Projektmappe">
+          <div className={styles.toolbar}>
+            <label className={styles.fileLabel}>
+              Åbn projektmappe
+              <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void open(e)} />
+            </label>
+            <Button size="small" onClick={() => void download()}>
+              Download
+            </Button>
+            <span className={styles.fileName} data-testid="file-name">
+              {fileName}
+            </span>
+          </div>
+          {fileError ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{fileError}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <div className={styles.toolbar}>
+            <output className={styles.nameBox} aria-label="Navnefelt" data-testid="name-box" data-selection={selection}>
+              {selection}
+            </output>
+          </div>
+          <div role="tablist" aria-label="Ark" className={styles.tabs}>
+            {model.sheets
+              .filter((s) => s.visibility === 'Visible')
+              .map((s) => (
+                <button
+                  key={s.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={s === active}
+                  data-sheet-tab={s.name}
+                  className={mergeClasses(styles.tab, s === active && styles.tabActive)}
+                  onClick={() => {
+                    model.activate(s);
+                    excel.notify();
+                  }}
+                >
+                  {s.name}
+                </button>
+              ))}
+          </div>
+          {active ? <SheetView model={model} sheet={active} onSelect={selectCell} /> : null}
+        </section>
+        <aside className={styles.pane} aria-label="Opgaverude">
+          <TaskPane key={generation} session={session} />
+        </aside>
+      </div>
+    </FluentProvider>
+  );
+}

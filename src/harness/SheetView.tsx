@@ -1,0 +1,83 @@
+import { mergeClasses } from '@fluentui/react-components';
+import { columnLetters, rangeToA1, type CellRange } from '../engine';
+import { cellDisplayValue, type SheetModel, type WorkbookModel } from '../excel/fake';
+import { useHarnessStyles } from './Harness.styles';
+
+const MIN_ROWS = 20;
+const MIN_COLS = 8;
+/** The harness shows at most this much of a sheet; it is a viewer, not a spreadsheet. */
+const MAX_ROWS = 300;
+const MAX_COLS = 40;
+
+function display(value: string | number | boolean): string {
+  if (typeof value === 'number') return value.toLocaleString('da-DK', { maximumFractionDigits: 4 });
+  if (typeof value === 'boolean') return value ? 'SAND' : 'FALSK';
+  return value;
+}
+
+function inRange(range: CellRange, row: number, col: number): boolean {
+  return row >= range.start.row && row <= range.end.row && col >= range.start.col && col <= range.end.col;
+}
+
+export interface SheetViewProps {
+  model: WorkbookModel;
+  sheet: SheetModel;
+  onSelect(row: number, col: number): void;
+}
+
+/** The active sheet's cells; a note shows as Excel's red corner and as the cell's tooltip. */
+export function SheetView({ model, sheet, onSelect }: SheetViewProps) {
+  const styles = useHarnessStyles();
+  const used = model.usedRange(sheet, false);
+  const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, (used?.end.row ?? 0) + 3));
+  const cols = Math.min(MAX_COLS, Math.max(MIN_COLS, (used?.end.col ?? 0) + 2));
+  return (
+    <div className={styles.gridScroller}>
+      <table className={styles.grid} data-testid="sheet-grid" data-sheet={sheet.name} aria-label={sheet.name}>
+        <thead>
+          <tr>
+            <th className={styles.heading} />
+            {Array.from({ length: cols }, (_, c) => (
+              <th key={c} scope="col" className={styles.heading}>
+                {columnLetters(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => (
+            <tr key={r}>
+              <th scope="row" className={styles.heading}>
+                {r + 1}
+              </th>
+              {Array.from({ length: cols }, (_, c) => {
+                const a1 = rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } });
+                const value = cellDisplayValue(model, sheet, r, c);
+                const note = sheet.notes.get(a1)?.content ?? sheet.comments.get(a1)?.content;
+                const isError = typeof value === 'string' && value.startsWith('#');
+                return (
+                  <td
+                    key={c}
+                    data-cell={a1}
+                    data-note={note}
+                    title={note}
+                    className={mergeClasses(
+                      styles.cell,
+                      typeof value === 'number' && styles.number,
+                      inRange(sheet.selection, r, c) && styles.selected,
+                      note !== undefined && styles.noted,
+                      isError && styles.error,
+                    )}
+                    onClick={() => onSelect(r, c)}
+                  >
+                    {display(value)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
