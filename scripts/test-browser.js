@@ -26,7 +26,7 @@ const config = {
   rootDir: root,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/browser/**/*.browser.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs' } }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', isolatedModules: true } }] },
   testTimeout: 120000,
 };
 run(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--runInBand', ...process.argv.slice(2)]);
