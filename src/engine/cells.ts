@@ -165,9 +165,14 @@ export function splitSheetAddress(ref: string): { sheet: string | null; address:
   return { sheet, address: ref.slice(bang + 1) };
 }
 
-/** Quotes a sheet name for a reference when Excel would (`'Tabel A'!C7`). */
+/**
+ * Quotes a sheet name for a reference when Excel would (`'Tabel A'!C7`): anything but a plain
+ * name, and plain names Excel reads as something else: an A1 cell (`'A1'`), an R1C1 reference
+ * (`'R'`, `'C3'`, `'R1C1'`) or a boolean.
+ */
 export function sheetRef(sheet: string, address: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(sheet) && !/^(?:true|false)$/i.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 }
 

@@ -34,8 +34,15 @@ export function parseNumber(cell: CellValue): ParsedNumber {
   }
 }
 
+// The common case, "-1.474" or "297", read without the general path's normalising.
+const PLAIN = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
+
 /** The text half of {@link parseNumber}. */
 export function parseNumberText(raw: string): ParsedNumber {
+  if (PLAIN.test(raw)) {
+    const v = Number(raw.replace(/\./g, ''));
+    if (Number.isFinite(v)) return { kind: 'number', value: v === 0 ? 0 : v };
+  }
   let s = raw.replace(DASHES, '-').replace(SPACES, ' ').trim();
   if (s === '' || s === '-') return BLANK;
   let negative = false;

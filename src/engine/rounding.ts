@@ -28,6 +28,8 @@ export function roundHalfAway(value: number): number {
 export function roundLargestRemainder(values: readonly number[], target?: number): number[] {
   const snapped = values.map(snap);
   const goal = target ?? roundHalfAway(snapped.reduce((a, b) => a + b, 0));
+  // Most tables hold whole amounts already; then there is nothing to distribute.
+  if (snapped.every(Number.isInteger) && snapped.reduce((a, b) => a + b, 0) === goal) return snapped.map((v) => (v === 0 ? 0 : v));
   const floors = snapped.map(Math.floor);
   let missing = goal - floors.reduce((a, b) => a + b, 0);
   const order = snapped

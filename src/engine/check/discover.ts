@@ -4,7 +4,7 @@
  */
 import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
 import { parseNumber } from '../numbers';
-import { resolveUnit } from '../units';
+import { resolveUnit, type UnitInfo } from '../units';
 import {
   TECHNICAL_KINDS,
   type FoundTable,
@@ -36,7 +36,24 @@ interface Title {
 }
 
 function textOf(cell: CellValue): string {
-  return cell.kind === 'text' ? cell.value.replace(/\s+/g, ' ').trim() : '';
+  if (cell.kind !== 'text') return '';
+  // Most labels hold single spaces only; rebuilding them through the regex is the costly part.
+  return /[^\S ]| {2}/.test(cell.value) ? cell.value.replace(/\s+/g, ' ').trim() : cell.value.trim();
+}
+
+// The same committee names come back on every sheet of a catalogue; folding them each time
+// dominated discovery. Bounded, so arbitrary labels cannot grow it without limit.
+const UNIT_CACHE = new Map<string, UnitInfo | null>();
+const UNIT_CACHE_SIZE = 4096;
+
+function unitOf(label: string): UnitInfo | null {
+  let unit = UNIT_CACHE.get(label);
+  if (unit === undefined) {
+    unit = resolveUnit(label);
+    if (UNIT_CACHE.size >= UNIT_CACHE_SIZE) UNIT_CACHE.clear();
+    UNIT_CACHE.set(label, unit);
+  }
+  return unit;
 }
 
 /** A year header cell: a whole number 1990–2100, as a number or as text. */
@@ -173,7 +190,7 @@ function discoverTechnical(grid: SheetGrid, title: Title, header: YearHeader, ti
       lastRow = r;
       break;
     }
-    line.unit = label.text ? resolveUnit(label.text) : null;
+    line.unit = label.text ? unitOf(label.text) : null;
     if (!line.unit && allBlank(values) && !continuesTable(grid, r, labelCol, firstYearCol, bevillingCol)) break;
     lines.push(line);
     lastRow = r;
@@ -206,7 +223,7 @@ function continuesTable(grid: SheetGrid, row: number, labelCol: number, firstYea
     const label = labelIn(grid, r, Math.max(0, labelCol), firstYearCol, skipCol).text;
     if (!label) continue;
     seen++;
-    if (resolveUnit(label) || TOTAL_LABEL.test(label)) return true;
+    if (unitOf(label) || TOTAL_LABEL.test(label)) return true;
   }
   return false;
 }
@@ -241,6 +258,7 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
   let lastRow = header.row;
   let block: 'permanent' | 'after-permanent' | 'implementation' = 'permanent';
   const tentative: TableLine[] = [];
+  const memo: TableLine[] = [];
   let sawPayback = false;
   for (let r = header.row + 1; r < grid.cells.length; r++) {
     if (titleRows.has(r)) break;
@@ -297,6 +315,9 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
       }
       line.values = [];
     } else if (!t && !allBlank(values) && lines.length > 0 && lines[lines.length - 1].role === 'impact') {
+      // A second row of figures under the impact line stays out of the sums but is still read.
+      line.role = 'body';
+      memo.push(line);
       continue;
     } else {
       line.role = block === 'permanent' ? 'permanent-line' : 'implementation-line';
@@ -314,6 +335,7 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
     priceLevel,
     header,
     lines,
+    memo,
     total: null,
     bevillingCol: null,
     totalCol: null,
@@ -382,14 +404,14 @@ function discoverTotalRows(grid: SheetGrid, taken: Set<number>, titleRows: Set<n
     const top = headerRow >= 0 ? headerRow : body[0];
     const title = [...titles].reverse().find((t) => t.row < top && t.row >= top - 4);
     const yearsRow = headerRow >= 0 ? valueCols.map((c) => yearOf(cellAt(grid, headerRow, c)) ?? NaN) : valueCols.map(() => NaN);
-    const lines = body
-      .filter((u) => !/^(?:heraf|herunder|deraf)\b/i.test(firstText(grid, u).text))
-      .map((u) => {
-        const l = firstText(grid, u);
-        const line = newLine(u, l, valueCells(grid, u, valueCols), 'body');
-        line.unit = l.text ? resolveUnit(l.text) : null;
-        return line;
-      });
+    const lines: TableLine[] = [];
+    const memo: TableLine[] = [];
+    for (const u of body) {
+      const l = firstText(grid, u);
+      const line = newLine(u, l, valueCells(grid, u, valueCols), 'body');
+      line.unit = l.text ? unitOf(l.text) : null;
+      (/^(?:heraf|herunder|deraf)\b/i.test(l.text) ? memo : lines).push(line);
+    }
     const totalLine = newLine(r, label, valueCells(grid, r, valueCols), 'total');
     const start = title ? title.row : top;
     // A header cell "Total" / "I alt" over the last value column makes it a total column too.
@@ -404,6 +426,7 @@ function discoverTotalRows(grid: SheetGrid, taken: Set<number>, titleRows: Set<n
       priceLevel: null,
       header: { row: headerRow, cols: valueCols, years: yearsRow },
       lines,
+      memo,
       total: totalLine,
       bevillingCol: null,
       totalCol: hasTotalCol ? lastCol : null,
@@ -435,10 +458,12 @@ function discoverTotalColumns(grid: SheetGrid, taken: Set<number>, titleRows: Se
     let last = r;
     for (let u = r + 1; u < grid.cells.length && !titleRows.has(u) && !taken.has(u); u++) {
       if (isBlankRow(grid, u)) break;
-      const total = parseNumber(cellAt(grid, u, totalCol));
-      if (total.kind !== 'number') continue;
+      const values = valueCells(grid, u, [...partCols, totalCol]);
+      // A row with a number in the total column belongs to the table; so does one with a cell
+      // that cannot be read ("--300" as the total), which would otherwise go unreported.
+      if (values[values.length - 1].parsed.kind !== 'number' && !values.some((v) => v.parsed.kind === 'invalid')) continue;
       const label = firstText(grid, u);
-      const line = newLine(u, label, valueCells(grid, u, [...partCols, totalCol]), 'body');
+      const line = newLine(u, label, values, 'body');
       lines.push(line);
       last = u;
     }

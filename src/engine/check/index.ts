@@ -45,12 +45,16 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (sheet.name === REPORT_SHEET) continue;
     const found = discoverSheet(sheet);
     for (const t of found.tables) tables.push({ sheet: sheet.name, kind: t.kind, range: rangeToA1(t.range), title: t.title });
+    const own: Finding[] = [];
     for (const rule of RULES) {
       if (!rule.appliesTo(found)) continue;
-      for (const draft of rule.check(found)) findings.push(wordFinding(draft, locale));
+      for (const draft of rule.check(found)) own.push(wordFinding(draft, locale));
     }
+    // Sheets come in tab order, so sorting each sheet's findings on its own gives the workbook
+    // order; one sort over all of them looked every sheet name up in the tab list per comparison.
+    own.sort(compareFindings([sheet.name]));
+    for (const f of own) findings.push(f);
   }
-  findings.sort(compareFindings(snapshot.sheets.map((s) => s.name)));
   return { findings, tables };
 }
 

@@ -73,6 +73,8 @@ export interface FoundTable {
   priceLevel: PriceLevel | null;
   header: YearHeader;
   lines: TableLine[];
+  /** Lines inside the table that its sums leave out ("heraf …", "herunder …"). */
+  memo?: TableLine[];
   total: TableLine | null;
   bevillingCol: number | null;
   /** Generic tables: a column that holds each row's total. */

@@ -76,8 +76,20 @@ function sumLines(lines: TableLine[], i: number): number {
   return lines.reduce((acc, l) => acc + valueOf(l.values[i]), 0);
 }
 
+// Three rules ask for the same summary's amounts; it is read once.
+const AMOUNTS = new WeakMap<FoundTable, SummaryAmounts>();
+
 /** The summary's net permanent change and implementation costs by kind. */
 export function summaryAmounts(t: FoundTable): SummaryAmounts {
+  let amounts = AMOUNTS.get(t);
+  if (!amounts) {
+    amounts = readAmounts(t);
+    AMOUNTS.set(t, amounts);
+  }
+  return amounts;
+}
+
+function readAmounts(t: FoundTable): SummaryAmounts {
   const lines = t.lines;
   const permanent = lines.filter((l) => l.role === 'permanent-line');
   const implementation = lines.filter((l) => l.role === 'implementation-line');

@@ -3,25 +3,67 @@
  */
 import { isInvalid, valueOf, type FoundTable, type TableLine } from './model';
 
-/** Sum of the unit's lines for `year`; undefined when the year is not in the table. */
+/** A table's lines summed by unit, built once per table: rules ask for it unit by unit, year by year. */
+interface UnitIndex {
+  sums: Map<string, number[]>;
+  invalid: Map<string, boolean[]>;
+  first: Map<string, TableLine>;
+}
+
+const INDEX = new WeakMap<FoundTable, UnitIndex>();
+
+function unitIndex(t: FoundTable): UnitIndex {
+  let index = INDEX.get(t);
+  if (index) return index;
+  index = { sums: new Map(), invalid: new Map(), first: new Map() };
+  const n = t.header.years.length;
+  for (const line of t.lines) {
+    const key = line.unit?.key;
+    if (key === undefined) continue;
+    let sums = index.sums.get(key);
+    let invalid = index.invalid.get(key);
+    if (!sums || !invalid) {
+      sums = new Array<number>(n).fill(0);
+      invalid = new Array<boolean>(n).fill(false);
+      index.sums.set(key, sums);
+      index.invalid.set(key, invalid);
+      index.first.set(key, line);
+    }
+    for (let i = 0; i < n; i++) {
+      sums[i] += valueOf(line.values[i]);
+      if (isInvalid(line.values[i])) invalid[i] = true;
+    }
+  }
+  INDEX.set(t, index);
+  return index;
+}
+
+/** Sum of the unit's lines for `year`; 0 when the year or the unit is not in the table. */
 export function unitValue(t: FoundTable | undefined, unit: string, year: number): number {
   if (!t) return 0;
   const i = t.header.years.indexOf(year);
   if (i < 0) return 0;
-  let sum = 0;
-  for (const line of t.lines) if (line.unit?.key === unit) sum += valueOf(line.values[i]);
-  return sum;
+  return unitIndex(t).sums.get(unit)?.[i] ?? 0;
 }
 
 /** True when a cell the comparison would use cannot be read. */
 export function unitInvalid(t: FoundTable | undefined, unit: string, year: number): boolean {
   if (!t) return false;
   const i = t.header.years.indexOf(year);
-  return i >= 0 && t.lines.some((l) => l.unit?.key === unit && isInvalid(l.values[i]));
+  return i >= 0 && (unitIndex(t).invalid.get(unit)?.[i] ?? false);
+}
+
+/** The unit's lines summed, and which years hold an unreadable cell, aligned with `t.header.years`. */
+export function unitRow(t: FoundTable | undefined, unit: string): { sums: readonly number[]; invalid: readonly boolean[] } | undefined {
+  if (!t) return undefined;
+  const index = unitIndex(t);
+  const sums = index.sums.get(unit);
+  const invalid = index.invalid.get(unit);
+  return sums && invalid ? { sums, invalid } : undefined;
 }
 
 export function unitLine(t: FoundTable | undefined, unit: string): TableLine | undefined {
-  return t?.lines.find((l) => l.unit?.key === unit);
+  return t ? unitIndex(t).first.get(unit) : undefined;
 }
 
 /** Units named by the table's lines, in table order. */

@@ -2,7 +2,7 @@ import type { FindingDraft } from '../../findings';
 import { OEU_SUBUNITS, unitByKey } from '../../units';
 import type { FoundTable } from '../model';
 import { finding, same, type Rule } from '../rule';
-import { unitInvalid, unitLine, unitsOf, unitValue, yearsOf } from '../unitRows';
+import { unitLine, unitRow, unitsOf, unitValue, yearsOf } from '../unitRows';
 
 const OEU_FAMILY = new Set(['ØU', ...OEU_SUBUNITS]);
 
@@ -31,11 +31,19 @@ export const cEqualsAPlusB: Rule = {
     const years = yearsOf(C);
     const out: FindingDraft[] = [];
     // Amounts moved between ØU's own lines are not an error when ØU as a committee adds up.
-    const oeuOk = committeeAgrees(A, B, C, years);
+    // Asked only once an ØU line disagrees: most tables agree line by line.
+    let oeuOk: boolean | undefined;
+    // Each year's column in A, B and C, found once rather than per unit and year.
+    const at = (t: FoundTable | undefined) => years.map((y) => (t ? t.header.years.indexOf(y) : -1));
+    const [ia, ib, ic] = [at(A), at(B), at(C)];
+    type Row = ReturnType<typeof unitRow>;
+    const value = (r: Row, i: number) => (r && i >= 0 ? r.sums[i] : 0);
+    const unreadable = (r: Row, i: number) => r !== undefined && i >= 0 && r.invalid[i];
     for (const unit of unitsOf(A, B, C)) {
-      const wrong = years.filter((y) => {
-        if (unitInvalid(A, unit, y) || unitInvalid(B, unit, y) || unitInvalid(C, unit, y)) return false;
-        return !same(unitValue(C, unit, y), unitValue(A, unit, y) + unitValue(B, unit, y));
+      const [a, b, c] = [unitRow(A, unit), unitRow(B, unit), unitRow(C, unit)];
+      const wrong = years.filter((_, k) => {
+        if (unreadable(a, ia[k]) || unreadable(b, ib[k]) || unreadable(c, ic[k])) return false;
+        return !same(value(c, ic[k]), value(a, ia[k]) + value(b, ib[k]));
       });
       if (wrong.length === 0) continue;
       const line = unitLine(C, unit);
@@ -45,7 +53,7 @@ export const cEqualsAPlusB: Rule = {
         : C.titleCell;
       const expected = wrong.map((y) => unitValue(A, unit, y) + unitValue(B, unit, y));
       const actual = wrong.map((y) => unitValue(C, unit, y));
-      const severity = OEU_FAMILY.has(unit) && oeuOk ? 'info' : 'error';
+      const severity = OEU_FAMILY.has(unit) && (oeuOk ??= committeeAgrees(A, B, C, years)) ? 'info' : 'error';
       out.push(
         finding(this.id, severity, s.sheet.name, at, {
           unit,

@@ -1,10 +1,13 @@
 import type { FindingDraft } from '../../findings';
 import { OEU_SUBUNITS, resolveUnit } from '../../units';
-import { TECHNICAL_KINDS, valueOf, type FoundTable, type SheetTables } from '../model';
+import { TECHNICAL_KINDS, valueOf, type SheetTables } from '../model';
 import { finding, same, tableName, type Rule } from '../rule';
 import { unitValue, yearsOf } from '../unitRows';
 
-type Vector = Map<number, number>;
+/** Amounts by year, where the year is stated; the years are the table's (`yearsOf`). */
+type Vector = (number | undefined)[];
+type ByYear = Map<number, number>;
+type Named = [string, ByYear][];
 
 /** Units a summary line names: "SOF sparer …", "… (BUF)", "Samlet varig ændring, service SOF". */
 function unitsNamed(label: string): string[] {
@@ -17,39 +20,48 @@ function unitsNamed(label: string): string[] {
   return [...keys];
 }
 
-/** Expected rows by unit: from A + B (for Tabel C) and from summary lines naming a unit. */
-function expectations(s: SheetTables, kind: string): Map<string, Vector[]> {
-  const out = new Map<string, Vector[]>();
-  const add = (unit: string, v: Vector) => out.set(unit, [...(out.get(unit) ?? []), v]);
-  const { A, B, C } = s.technical;
-  if (kind === 'C' && C && (A || B)) {
-    const units = new Set([...(A?.lines ?? []), ...(B?.lines ?? [])].flatMap((l) => (l.unit ? [l.unit.key] : [])));
-    for (const unit of units) add(unit, new Map(yearsOf(C).map((y) => [y, unitValue(A, unit, y) + unitValue(B, unit, y)])));
-  }
-  if (s.summary) {
-    const wanted = kind === 'D' ? ['implementation-line', 'implementation-subtotal'] : kind === 'E' ? ['implementation-line', 'implementation-subtotal'] : ['permanent-line', 'permanent-subtotal'];
-    for (const line of s.summary.lines) {
-      if (!wanted.includes(line.role)) continue;
-      const named = unitsNamed(line.label);
-      if (named.length !== 1) continue;
-      add(named[0], new Map(s.summary.header.years.map((y, i) => [y, valueOf(line.values[i])])));
-    }
+/** Summary lines naming exactly one unit, by block, read once per sheet for all five tables. */
+function summaryRows(s: SheetTables): { permanent: Named; implementation: Named } {
+  const out = { permanent: [] as Named, implementation: [] as Named };
+  if (!s.summary) return out;
+  const years = s.summary.header.years;
+  for (const line of s.summary.lines) {
+    const block = line.role === 'permanent-line' || line.role === 'permanent-subtotal' ? out.permanent : line.role === 'implementation-line' || line.role === 'implementation-subtotal' ? out.implementation : null;
+    if (!block) continue;
+    const named = unitsNamed(line.label);
+    if (named.length !== 1) continue;
+    block.push([named[0], new Map(years.map((y, i) => [y, valueOf(line.values[i])]))]);
   }
   return out;
 }
 
-function rowVector(t: FoundTable, unit: string): Vector {
-  return new Map(yearsOf(t).map((y) => [y, unitValue(t, unit, y)]));
+/** Expected rows by unit over `years`: from A + B (for Tabel C) and from summary lines naming a unit. */
+function expectations(s: SheetTables, kind: string, years: number[], summary: { permanent: Named; implementation: Named }): Map<string, Vector[]> {
+  const out = new Map<string, Vector[]>();
+  const add = (unit: string, v: Vector) => {
+    const list = out.get(unit);
+    if (list) list.push(v);
+    else out.set(unit, [v]);
+  };
+  const { A, B, C } = s.technical;
+  if (kind === 'C' && C && (A || B)) {
+    const units = new Set([...(A?.lines ?? []), ...(B?.lines ?? [])].flatMap((l) => (l.unit ? [l.unit.key] : [])));
+    for (const unit of units) add(unit, years.map((y) => unitValue(A, unit, y) + unitValue(B, unit, y)));
+  }
+  for (const [unit, byYear] of kind === 'D' || kind === 'E' ? summary.implementation : summary.permanent) add(unit, years.map((y) => byYear.get(y)));
+  return out;
 }
 
-function matches(row: Vector, candidates: Vector[] | undefined): boolean {
+/** The row agrees with a candidate on every year both state, and they share at least one. */
+function matches(row: number[], candidates: Vector[] | undefined): boolean {
   if (!candidates) return false;
   return candidates.some((c) => {
     let overlap = 0;
-    for (const [y, v] of row) {
-      if (!c.has(y)) continue;
+    for (let i = 0; i < row.length; i++) {
+      const v = c[i];
+      if (v === undefined) continue;
       overlap++;
-      if (!same(v, c.get(y) as number)) return false;
+      if (!same(row[i], v)) return false;
     }
     return overlap > 0;
   });
@@ -64,23 +76,37 @@ export const swappedRows: Rule = {
   appliesTo: (s) => TECHNICAL_KINDS.some((k) => s.technical[k]),
   check(s) {
     const out: FindingDraft[] = [];
+    const summary = summaryRows(s);
     for (const kind of TECHNICAL_KINDS) {
       const t = s.technical[kind];
       if (!t) continue;
-      const expected = expectations(s, kind);
+      // Vectors are arrays over the table's years, built once: this rule runs on every table.
+      const years = yearsOf(t);
+      const expected = expectations(s, kind, years, summary);
       if (expected.size < 2) continue;
       const lines = t.lines.filter((l) => l.unit);
-      for (let i = 0; i < lines.length; i++) {
-        for (let j = i + 1; j < lines.length; j++) {
-          const u = lines[i].unit!.key;
-          const v = lines[j].unit!.key;
+      const rows = new Map<string, number[] | null>();
+      const rowOf = (unit: string): number[] | null => {
+        let row = rows.get(unit);
+        if (row === undefined) {
+          const v = years.map((y) => unitValue(t, unit, y));
+          row = v.every((x) => x === 0) ? null : v;
+          rows.set(unit, row);
+        }
+        return row;
+      };
+      // A row that holds what its own unit should have is never half of a swap.
+      const suspects = lines.filter((l) => {
+        const row = rowOf(l.unit!.key);
+        return row !== null && !matches(row, expected.get(l.unit!.key));
+      });
+      for (let i = 0; i < suspects.length; i++) {
+        for (let j = i + 1; j < suspects.length; j++) {
+          const u = suspects[i].unit!.key;
+          const v = suspects[j].unit!.key;
           if (committee(u) === committee(v)) continue;
-          const ru = rowVector(t, u);
-          const rv = rowVector(t, v);
-          if ([...ru.values()].every((x) => x === 0) || [...rv.values()].every((x) => x === 0)) continue;
-          if (matches(ru, expected.get(u)) || matches(rv, expected.get(v))) continue;
-          if (!matches(ru, expected.get(v)) || !matches(rv, expected.get(u))) continue;
-          out.push(finding(this.id, 'error', s.sheet.name, { row: lines[i].row, col: lines[i].labelCol }, { table: tableName(kind, t.title), unitA: lines[i].unit!.name, unitB: lines[j].unit!.name, keyA: u, keyB: v }));
+          if (!matches(rowOf(u)!, expected.get(v)) || !matches(rowOf(v)!, expected.get(u))) continue;
+          out.push(finding(this.id, 'error', s.sheet.name, { row: suspects[i].row, col: suspects[i].labelCol }, { table: tableName(kind, t.title), unitA: suspects[i].unit!.name, unitB: suspects[j].unit!.name, keyA: u, keyB: v }));
         }
       }
     }

@@ -38,7 +38,8 @@ function totalColumn(t: FoundTable, sheet: string, out: FindingDraft[]) {
 
 function summaryTotals(t: FoundTable, sheet: string, out: FindingDraft[]) {
   for (const { line, parts } of summaryParts(t)) {
-    line.values.forEach((cell, i) => compare(t, sheet, line.label, cell, parts.flatMap((p) => (Array.isArray(p) ? p : [p])).map((p) => p.values[i]), t.header.years[i], out));
+    const flat = parts.flatMap((p) => (Array.isArray(p) ? p : [p]));
+    line.values.forEach((cell, i) => compare(t, sheet, line.label, cell, flat.map((p) => p.values[i]), t.header.years[i], out));
   }
 }
 

@@ -10,7 +10,7 @@ export const unparseableNumber: Rule = {
   check(s) {
     const out: FindingDraft[] = [];
     for (const t of s.tables) {
-      for (const line of t.total ? [...t.lines, t.total] : t.lines) {
+      for (const line of [...t.lines, ...(t.memo ?? []), ...(t.total ? [t.total] : [])]) {
         for (const v of line.values) {
           if (v.parsed.kind !== 'invalid') continue;
           const text = cellText(v.raw);
