@@ -445,7 +445,10 @@ function discoverTotalColumns(grid: SheetGrid, taken: Set<number>, titleRows: Se
     const row = grid.cells[r] ?? [];
     let totalCol = -1;
     for (let c = 1; c < row.length; c++) {
-      if (/^(?:total|i alt)$/i.test(textOf(row[c]))) {
+      const cell = row[c];
+      // Only short text can be the heading "Total" / "I alt"; skip the rest without building text.
+      if (cell.kind !== 'text' || cell.value.length > 12) continue;
+      if (/^(?:total|i alt)$/i.test(textOf(cell))) {
         totalCol = c;
         break;
       }

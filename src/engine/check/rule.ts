@@ -42,7 +42,7 @@ export function finding(
 
 /** Short table name for messages: "Tabel A", "Tabel 1", or the title. */
 export function tableName(kind: string, title: string): string {
-  if (/^[A-E]$/.test(kind)) return `Tabel ${kind}`;
+  if (kind.length === 1) return `Tabel ${kind}`;
   const m = /^\s*(?:tabel|table|tablet|tabell)\s*([0-9ivx]+(?:\.\d+)*)/i.exec(title);
   return m ? `Tabel ${m[1]}` : title.length > 40 ? `${title.slice(0, 40)}…` : title;
 }
