@@ -59,7 +59,7 @@ export function text(value: string): CellValue {
 
 /**
  * Turns a plain JavaScript value into a cell value. Meant for grid literals in tests and for
- * adapters whose host already hands out plain values (Office.js `values`).
+ * adapters whose host already hands out plain values (the Excel JavaScript API's `values`).
  */
 export function toCell(value: unknown): CellValue {
   if (value === null || value === undefined) return EMPTY;

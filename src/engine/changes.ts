@@ -1,6 +1,6 @@
 /**
  * What the engine asks a host to do to a workbook. The engine never performs a change itself:
- * it returns one `WorkbookChanges` value, and an adapter (ExcelJS in Node, Office.js in Excel)
+ * it returns one `WorkbookChanges` value, and an adapter (ExcelJS in Node, the Excel JavaScript API in Excel)
  * applies it in one batch.
  */
 import type { CellRange, CellValue, DefinedName, WorkbookSnapshot } from './cells';
