@@ -97,7 +97,6 @@ export function computeExact(p: NormalizedProposal): ExactTables {
     add(C, t.from, t.amounts, -1);
   }
   for (const v of p.investments) add(v.kind === 'anlæg' ? D : E, v.unit, v.amounts);
-  const clean = (t: number[][]) => t.map((row) => row.map(snap));
   const sum = (items: { amounts: number[] }[]) => {
     const total = new Array<number>(n).fill(0);
     for (const item of items) for (let y = 0; y < n; y++) total[y] += item.amounts[y];
@@ -105,10 +104,11 @@ export function computeExact(p: NormalizedProposal): ExactTables {
   };
   return {
     units,
-    A: clean(A),
-    C: clean(C),
-    D: clean(D),
-    E: clean(E),
+    // Rows keep their floating-point noise; every rounding step snaps it away.
+    A,
+    C,
+    D,
+    E,
     totals: {
       permanent: sum([...p.effects, ...p.operatingCosts]),
       anlæg: sum(p.investments.filter((v) => v.kind === 'anlæg')),

@@ -26,25 +26,55 @@ export function roundHalfAway(value: number): number {
  * target cannot be met otherwise. Ties go to the larger magnitude, then to the earlier row.
  */
 export function roundLargestRemainder(values: readonly number[], target?: number): number[] {
-  const snapped = values.map(snap);
-  const goal = target ?? roundHalfAway(snapped.reduce((a, b) => a + b, 0));
-  // Most tables hold whole amounts already; then there is nothing to distribute.
-  if (snapped.every(Number.isInteger) && snapped.reduce((a, b) => a + b, 0) === goal) return snapped.map((v) => (v === 0 ? 0 : v));
-  const floors = snapped.map(Math.floor);
-  let missing = goal - floors.reduce((a, b) => a + b, 0);
-  const order = snapped
-    .map((v, i) => ({ i, rem: snap(v - floors[i]), mag: Math.abs(v) }))
-    .sort((a, b) => b.rem - a.rem || b.mag - a.mag || a.i - b.i);
-  const out = floors.slice();
-  // Normally 0 ≤ missing ≤ the number of non-integers; the loops also cope with a target off by
-  // floating-point noise in the parts.
-  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length) {
-    out[order[k].i] += 1;
-    missing -= 1;
+  const n = values.length;
+  const exact = new Array<number>(n);
+  const out = new Array<number>(n);
+  let floorSum = 0;
+  let exactSum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = snap(values[i]);
+    const f = Math.floor(v);
+    exact[i] = v;
+    out[i] = f;
+    floorSum += f;
+    exactSum += v;
   }
-  for (let k = order.length - 1; missing < 0 && order.length > 0; k = (k - 1 + order.length) % order.length) {
-    out[order[k].i] -= 1;
-    missing += 1;
+  let missing = (target ?? roundHalfAway(exactSum)) - floorSum;
+  // Most columns hold whole amounts already: then there is nothing to distribute. Otherwise
+  // `missing` is a few units, handed out one at a time to the best remaining candidate (a sort
+  // would cost more than the few passes over eleven rows).
+  if (missing === 0 || n === 0) {
+    for (let i = 0; i < n; i++) if (out[i] === 0) out[i] = 0;
+    return out;
   }
-  return out.map((v) => (v === 0 ? 0 : v));
+  const rem = new Array<number>(n);
+  for (let i = 0; i < n; i++) rem[i] = snap(exact[i] - out[i]);
+  const used = new Array<boolean>(n).fill(false);
+  while (missing !== 0) {
+    const up = missing > 0;
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (used[i]) continue;
+      if (best < 0 || better(i, best, up)) best = i;
+    }
+    if (best < 0) {
+      // More units than rows (only with a target off by floating-point noise): go round again.
+      used.fill(false);
+      continue;
+    }
+    used[best] = true;
+    out[best] += up ? 1 : -1;
+    missing += up ? -1 : 1;
+  }
+  function better(i: number, j: number, up: boolean): boolean {
+    // Rounding up: largest remainder first, then larger magnitude, then earlier row.
+    // Rounding down (a noisy target): the reverse order.
+    const d = up ? rem[i] - rem[j] : rem[j] - rem[i];
+    if (d !== 0) return d > 0;
+    const m = up ? Math.abs(exact[i]) - Math.abs(exact[j]) : Math.abs(exact[j]) - Math.abs(exact[i]);
+    if (m !== 0) return m > 0;
+    return up ? i < j : i > j;
+  }
+  for (let i = 0; i < n; i++) if (out[i] === 0) out[i] = 0;
+  return out;
 }

@@ -70,6 +70,19 @@ const BY_KEY = new Map<string, UnitInfo>(DEFS.map((d) => [d.key, strip(d)]));
  * ("Økonomiudvalget (ØKF)"). Returns null for anything it does not know.
  */
 export function resolveUnit(label: string): UnitInfo | null {
+  let known = RESOLVED.get(label);
+  if (known === undefined) {
+    known = resolveUncached(label);
+    // Bounded: the same few labels recur across a catalogue, arbitrary text must not pile up.
+    if (RESOLVED.size >= 4096) RESOLVED.clear();
+    RESOLVED.set(label, known);
+  }
+  return known;
+}
+
+const RESOLVED = new Map<string, UnitInfo | null>();
+
+function resolveUncached(label: string): UnitInfo | null {
   const direct = BY_FOLD.get(foldLabel(label));
   if (direct) return direct;
   const bracket = /^(.*?)\s*\(([^)]*)\)\s*\**$/.exec(label.trim());

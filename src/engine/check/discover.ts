@@ -4,7 +4,7 @@
  */
 import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
 import { parseNumber } from '../numbers';
-import { resolveUnit, type UnitInfo } from '../units';
+import { resolveUnit } from '../units';
 import {
   TECHNICAL_KINDS,
   type FoundTable,
@@ -39,21 +39,6 @@ function textOf(cell: CellValue): string {
   if (cell.kind !== 'text') return '';
   // Most labels hold single spaces only; rebuilding them through the regex is the costly part.
   return /[^\S ]| {2}/.test(cell.value) ? cell.value.replace(/\s+/g, ' ').trim() : cell.value.trim();
-}
-
-// The same committee names come back on every sheet of a catalogue; folding them each time
-// dominated discovery. Bounded, so arbitrary labels cannot grow it without limit.
-const UNIT_CACHE = new Map<string, UnitInfo | null>();
-const UNIT_CACHE_SIZE = 4096;
-
-function unitOf(label: string): UnitInfo | null {
-  let unit = UNIT_CACHE.get(label);
-  if (unit === undefined) {
-    unit = resolveUnit(label);
-    if (UNIT_CACHE.size >= UNIT_CACHE_SIZE) UNIT_CACHE.clear();
-    UNIT_CACHE.set(label, unit);
-  }
-  return unit;
 }
 
 /** A year header cell: a whole number 1990–2100, as a number or as text. */
@@ -190,7 +175,7 @@ function discoverTechnical(grid: SheetGrid, title: Title, header: YearHeader, ti
       lastRow = r;
       break;
     }
-    line.unit = label.text ? unitOf(label.text) : null;
+    line.unit = label.text ? resolveUnit(label.text) : null;
     if (!line.unit && allBlank(values) && !continuesTable(grid, r, labelCol, firstYearCol, bevillingCol)) break;
     lines.push(line);
     lastRow = r;
@@ -223,7 +208,7 @@ function continuesTable(grid: SheetGrid, row: number, labelCol: number, firstYea
     const label = labelIn(grid, r, Math.max(0, labelCol), firstYearCol, skipCol).text;
     if (!label) continue;
     seen++;
-    if (unitOf(label) || TOTAL_LABEL.test(label)) return true;
+    if (resolveUnit(label) || TOTAL_LABEL.test(label)) return true;
   }
   return false;
 }
@@ -409,7 +394,7 @@ function discoverTotalRows(grid: SheetGrid, taken: Set<number>, titleRows: Set<n
     for (const u of body) {
       const l = firstText(grid, u);
       const line = newLine(u, l, valueCells(grid, u, valueCols), 'body');
-      line.unit = l.text ? unitOf(l.text) : null;
+      line.unit = l.text ? resolveUnit(l.text) : null;
       (/^(?:heraf|herunder|deraf)\b/i.test(l.text) ? memo : lines).push(line);
     }
     const totalLine = newLine(r, label, valueCells(grid, r, valueCols), 'total');
