@@ -111,6 +111,33 @@ it('generic tables: group labels between rows do not cut the body short', () => 
   expect(findings).toEqual([]);
 });
 
+describe('payback-mismatch', () => {
+  // Investment 10 in 2025, then savings of 3 a year: cumulative 10, 7, 4 by 2027, ≤ 0 in 2029.
+  const summary = (stated: string) => [
+    ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+    ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
+    ['Varige ændringer'],
+    ['Effektivisering', 'Service', 0, -3, -3],
+    ['Samlet varig ændring', null, 0, -3, -3],
+    ['Implementeringsomkostninger'],
+    ['Projekt', 'Service', 10, 0, 0],
+    ['Samlede implementeringsomkostninger', null, 10, 0, 0],
+    ['Samlet økonomisk påvirkning', null, 10, -3, -3],
+    ['Tilbagebetalingstid baseret på totaløkonomi', stated],
+  ];
+
+  it('confirms a payback after the last year by continuing the permanent change', () => {
+    expect(sheet(summary('5 år (2029)')).findings).toEqual([]);
+  });
+
+  it('says when the computed payback lies beyond the proposal, and from which year it continues', () => {
+    const { findings } = sheet(summary('4 år'));
+    expect(findings).toContainFinding('payback-mismatch', 'B10', 'warning');
+    expect(findings[0].params).toMatchObject({ expectedYears: 5, expectedYear: 2029, continuedFrom: 2027 });
+    expect(findings[0].message).toMatch(/5 år \(2029\), når den varige ændring fra 2027 fortsætter/);
+  });
+});
+
 describe('annotationChanges', () => {
   const snapshot = { sheets: [gridFromRows('Forslag', table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -10, -11, '--1']]))], names: [] };
   const report = checkWorkbook(snapshot);

@@ -38,6 +38,6 @@ export const da: Catalogue = {
   'payback-mismatch': (f) =>
     `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${
       f.params.expectedYears !== null ? `${d(f.params.expectedYears)} år (${f.params.expectedYear})` : 'ikke nået'
-    } (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
+    }${f.params.continuedFrom ? `, når den varige ændring fra ${f.params.continuedFrom} fortsætter efter forslagets sidste år` : ''} (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
   'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum.`,
 };

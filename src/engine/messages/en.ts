@@ -21,6 +21,6 @@ export const en: Catalogue = {
   'swapped-rows': (f) => `${e(f.params.table)}: the rows of ${e(f.params.unitA)} and ${e(f.params.unitB)} appear to be swapped.`,
   'unknown-unit': (f) => `${e(f.params.table)}: "${e(f.params.label)}" is not a known committee or unit.`,
   'payback-mismatch': (f) =>
-    `"${e(f.params.label)}" states ${e(f.params.actual)}, but the computed payback is ${f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${f.params.expectedYear})` : 'not reached'}.`,
+    `"${e(f.params.label)}" states ${e(f.params.actual)}, but the computed payback is ${f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${f.params.expectedYear})` : 'not reached'}${f.params.continuedFrom ? `, continuing the ${f.params.continuedFrom} permanent change beyond the proposal's last year` : ''}.`,
   'missing-bevilling': (f) => `${e(f.params.table)}: ${e(f.params.unit)} has amounts but no "Bevilling, profitcenter" entry.`,
 };

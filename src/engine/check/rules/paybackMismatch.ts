@@ -16,7 +16,7 @@ export function parseStatedPayback(text: string): { years: number; year: number 
  * last year's net permanent change is taken to go on (it is permanent), so a stated payback
  * after the horizon can still be confirmed.
  */
-function computed(summary: FoundTable): { years: number; year: number } | null {
+function computed(summary: FoundTable): { years: number; year: number; beyond?: number } | null {
   const a = summaryAmounts(summary);
   const impact = a.years.map((_, i) => a.netPermanent[i] + a.anlæg[i] + a.service[i]);
   const within = computePayback(a.years, impact, a.hasAmount);
@@ -28,7 +28,7 @@ function computed(summary: FoundTable): { years: number; year: number } | null {
   const last = a.years[a.years.length - 1];
   for (let k = 1; k <= 100; k++) {
     cumulative += yearly;
-    if (cumulative <= 1e-6) return { years: last + k - a.years[first] + 1, year: last + k };
+    if (cumulative <= 1e-6) return { years: last + k - a.years[first] + 1, year: last + k, beyond: last };
   }
   return null;
 }
@@ -50,7 +50,7 @@ export const paybackMismatch: Rule = {
       if (ok) continue;
       const expectedText = expected ? `${expected.years} år (${expected.year})` : 'ikke inden for forslagets år';
       out.push(
-        finding(this.id, 'warning', s.sheet.name, line.stated.cell, { label: line.label, expectedYears: expected?.years ?? null, expectedYear: expected?.year ?? null, actual: line.stated.text }, expectedText, line.stated.text),
+        finding(this.id, 'warning', s.sheet.name, line.stated.cell, { label: line.label, expectedYears: expected?.years ?? null, expectedYear: expected?.year ?? null, continuedFrom: expected?.beyond ?? null, actual: line.stated.text }, expectedText, line.stated.text),
       );
     }
     return out;
