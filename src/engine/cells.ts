@@ -113,6 +113,7 @@ export function cellText(cell: CellValue): string {
 
 /** 0-based column index to letters: 0 → A, 26 → AA. */
 export function columnLetters(col: number): string {
+  if (!Number.isSafeInteger(col) || col < 0) throw new RangeError(`columnLetters: ${col} is not a column index`);
   let n = col + 1;
   let s = '';
   while (n > 0) {

@@ -8,6 +8,7 @@ export * from './errors';
 export * from './findings';
 export * from './numbers';
 export * from './proposal';
+export { AMOUNT_LIMIT, formatNumber, withinAmountLimit } from './proposalMessages';
 export * from './rounding';
 export * from './units';
 export { wordFinding, type Locale } from './messages';

@@ -4,12 +4,15 @@
  */
 import { z } from 'zod';
 import { ProposalValidationError, type InputProblem } from './errors';
+import type { Locale } from './messages';
+import { findUnknownKeys, PROPOSAL_MESSAGES as M, proposalErrorMap, unknownKeyMessage, withinAmountLimit } from './proposalMessages';
 import { otherUnit, resolveUnit, type UnitInfo } from './units';
 
-const amounts = z.array(z.number({ error: 'skal være et tal' }).finite('skal være et endeligt tal'));
-const shares = z.record(z.string(), z.number().finite('skal være et endeligt tal'));
-const label = z.string().trim().min(1, 'mangler en tekst');
-const unit = z.string().trim().min(1, 'mangler et udvalg');
+// Messages come from `proposalErrorMap` (Danish or English), not from the schema.
+const amounts = z.array(z.number().refine(withinAmountLimit, { params: { amount: true } }));
+const shares = z.record(z.string(), z.number());
+const label = z.string().trim().min(1);
+const unit = z.string().trim().min(1);
 
 export const EffectSchema = z.object({
   label,
@@ -31,7 +34,7 @@ export const TransferSchema = z.object({ label, from: unit, to: unit, amounts })
 
 export const InvestmentSchema = z.object({
   label,
-  kind: z.enum(['anlæg', 'service'], { error: 'skal være "anlæg" eller "service"' }),
+  kind: z.enum(['anlæg', 'service']),
   unit,
   amounts,
 });
@@ -39,8 +42,8 @@ export const InvestmentSchema = z.object({
 export const ProposalSchema = z.object({
   title: z.string().default(''),
   /** Price and wage level (p/l) of every amount, e.g. 2025. */
-  priceLevel: z.number().int('skal være et årstal').min(1990).max(2100),
-  years: z.array(z.number().int('skal være et årstal').min(1990).max(2100)).min(1, 'skal have mindst ét år'),
+  priceLevel: z.number().int().min(1990).max(2100),
+  years: z.array(z.number().int().min(1990).max(2100)).min(1),
   effects: z.array(EffectSchema).default([]),
   operatingCosts: z.array(OperatingCostSchema).default([]),
   transfers: z.array(TransferSchema).default([]),
@@ -89,13 +92,17 @@ function pathText(path: readonly PropertyKey[]): string {
 
 /**
  * Parses and checks a proposal. Throws `ProposalValidationError` listing every problem with its
- * path: shape errors, years that are not consecutive, amounts that do not match the years,
+ * path, worded in `locale` (Danish by default): keys the format does not know, shape errors,
+ * amounts outside ±10^12, years that are not consecutive, amounts that do not match the years,
  * unknown units, shares that do not sum to 1.
  */
-export function normalizeProposal(input: unknown): NormalizedProposal {
-  const parsed = ProposalSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ProposalValidationError(parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })));
+export function normalizeProposal(input: unknown, options: { locale?: Locale } = {}): NormalizedProposal {
+  const l = options.locale ?? 'da';
+  const unknownKeys = findUnknownKeys(ProposalSchema, input).map(({ unknown, known }) => ({ path: pathText([...unknown.path, unknown.key]), message: unknownKeyMessage(unknown, known, l) }));
+  const parsed = ProposalSchema.safeParse(input, { error: proposalErrorMap(l) });
+  if (!parsed.success || unknownKeys.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message }));
+    throw new ProposalValidationError([...unknownKeys, ...issues]);
   }
   const p = parsed.data;
   const problems: InputProblem[] = [];
@@ -104,7 +111,7 @@ export function normalizeProposal(input: unknown): NormalizedProposal {
 
   for (let i = 1; i < p.years.length; i++) {
     if (p.years[i] !== p.years[i - 1] + 1) {
-      problems.push({ path: `years[${i}]`, message: `årene skal følge hinanden uden huller: ${p.years[i - 1]} efterfølges af ${p.years[i]}` });
+      problems.push({ path: `years[${i}]`, message: M.yearsNotConsecutive(l, { before: p.years[i - 1], after: p.years[i] }) });
       break;
     }
   }
@@ -112,7 +119,7 @@ export function normalizeProposal(input: unknown): NormalizedProposal {
   const resolve = (name: string, path: string): string => {
     const known = resolveUnit(name) ?? declared.get(name.trim().toLowerCase()) ?? null;
     if (!known) {
-      problems.push({ path, message: `ukendt udvalg "${name}" (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller angiv det under otherUnits)` });
+      problems.push({ path, message: M.unknownUnit(l, { name }) });
       return name.trim();
     }
     units.set(known.key, known);
@@ -120,7 +127,7 @@ export function normalizeProposal(input: unknown): NormalizedProposal {
   };
   const checkAmounts = (values: number[], path: string) => {
     if (values.length !== p.years.length) {
-      problems.push({ path, message: `har ${values.length} beløb, men forslaget har ${p.years.length} år (${p.years[0]}–${p.years[p.years.length - 1]})` });
+      problems.push({ path, message: M.amountCount(l, { count: values.length, years: p.years.length, first: p.years[0], last: p.years[p.years.length - 1] }) });
     }
   };
   const resolveShares = (record: Record<string, number> | undefined, fallback: string, path: string): Share[] => {
@@ -128,14 +135,14 @@ export function normalizeProposal(input: unknown): NormalizedProposal {
     const merged = new Map<string, number>();
     let sum = 0;
     for (const [name, share] of Object.entries(record)) {
-      if (share < 0 || share > 1) problems.push({ path: `${path}.${name}`, message: `andelen ${share} skal ligge mellem 0 og 1` });
+      if (share < 0 || share > 1) problems.push({ path: `${path}.${name}`, message: M.shareRange(l, { share }) });
       const key = resolve(name, `${path}.${name}`);
       merged.set(key, (merged.get(key) ?? 0) + share);
       sum += share;
     }
-    if (merged.size === 0) problems.push({ path, message: 'mangler mindst én andel' });
+    if (merged.size === 0) problems.push({ path, message: M.noShares(l) });
     else if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-      problems.push({ path, message: `andelene summerer til ${+sum.toFixed(10)}, men skal summere til 1` });
+      problems.push({ path, message: M.sharesSum(l, { sum }) });
     }
     return [...merged].map(([unit, share]) => ({ unit, share }));
   };
@@ -156,7 +163,7 @@ export function normalizeProposal(input: unknown): NormalizedProposal {
     const path = `transfers[${i}]`;
     const from = resolve(t.from, `${path}.from`);
     const to = resolve(t.to, `${path}.to`);
-    if (from === to) problems.push({ path, message: `et bevillingsflyt skal gå mellem to forskellige enheder (begge er ${from})` });
+    if (from === to) problems.push({ path, message: M.sameUnitTransfer(l, { unit: from }) });
     checkAmounts(t.amounts, `${path}.amounts`);
     return { label: t.label, from, to, amounts: t.amounts };
   });

@@ -39,7 +39,12 @@ export function roundLargestRemainder(values: readonly number[], target?: number
     floorSum += f;
     exactSum += v;
   }
-  let missing = (target ?? roundHalfAway(exactSum)) - floorSum;
+  const goal = target ?? roundHalfAway(exactSum);
+  if (!Number.isSafeInteger(goal) || !Number.isSafeInteger(floorSum) || out.some((f) => !Number.isSafeInteger(f)) || !Number.isSafeInteger(goal - floorSum)) {
+    // Beyond 2^53 whole numbers no longer step by one, and a loop handing out units would never end.
+    throw new RangeError(`roundLargestRemainder: values too large to round exactly (target ${goal}, sum of floors ${floorSum})`);
+  }
+  let missing = goal - floorSum;
   // Most columns hold whole amounts already: then there is nothing to distribute. Otherwise
   // `missing` is a few units, handed out one at a time to the best remaining candidate (a sort
   // would cost more than the few passes over eleven rows).
@@ -49,18 +54,21 @@ export function roundLargestRemainder(values: readonly number[], target?: number
   }
   const rem = new Array<number>(n);
   for (let i = 0; i < n; i++) rem[i] = snap(exact[i] - out[i]);
+  // A target more than a round away (only an explicit target far off the sum): every row gets
+  // the same whole rounds at once, so at most n units are left to hand out one by one.
+  const rounds = Math.trunc(missing / n);
+  if (rounds !== 0) {
+    for (let i = 0; i < n; i++) out[i] += rounds;
+    missing -= rounds * n;
+  }
   const used = new Array<boolean>(n).fill(false);
-  while (missing !== 0) {
+  // |missing| < n here, and each pass uses up one row: the loop ends after fewer than n passes.
+  for (let pass = 0; missing !== 0 && pass < n; pass++) {
     const up = missing > 0;
     let best = -1;
     for (let i = 0; i < n; i++) {
       if (used[i]) continue;
       if (best < 0 || better(i, best, up)) best = i;
-    }
-    if (best < 0) {
-      // More units than rows (only with a target off by floating-point noise): go round again.
-      used.fill(false);
-      continue;
     }
     used[best] = true;
     out[best] += up ? 1 : -1;

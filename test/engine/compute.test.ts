@@ -157,7 +157,7 @@ describe('invalid input', () => {
       'years[1]: årene skal følge hinanden uden huller: 2025 efterfølges af 2027',
       expect.stringMatching(/^effects\[0\]\.unit: ukendt udvalg "Ukendtudvalget"/),
       'effects[0].amounts: har 2 beløb, men forslaget har 3 år (2025–2028)',
-      'operatingCosts[0].financing: andelene summerer til 0.9, men skal summere til 1',
+      'operatingCosts[0].financing: andelene summerer til 0,9, men skal summere til 1',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { cellAt, cellText, type CellRange, type SheetGrid, type WorkbookSnapshot
 import { ProposalValidationError, TemplateError, type InputProblem } from '../errors';
 import { parseNumber } from '../numbers';
 import { normalizeProposal, type ProposalInput } from '../proposal';
+import { formatNumber, withinAmountLimit } from '../proposalMessages';
 import { foldLabel, resolveUnit } from '../units';
 import { parseShareKey } from './keys';
 import { INPUT_AMOUNT_COL, INPUT_SHEET, NAMES, SECTIONS, type SectionSpec } from './layout';
@@ -251,6 +252,10 @@ class TemplateReader {
 
       const amounts = parsed.map((p, i) => {
         if (p.kind === 'invalid') this.problem(cellRef(grid.name, row, years[i].col), `"${p.text}" er ikke et tal`);
+        if (p.kind === 'number' && !withinAmountLimit(p.value)) {
+          this.problem(cellRef(grid.name, row, years[i].col), `beløbet ${formatNumber(p.value, 'da')} er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`);
+          return 0;
+        }
         return p.kind === 'number' ? p.value : 0;
       });
       const label = texts[0] !== '' ? texts[0] : `${section.heading}, række ${row + 1}`;
