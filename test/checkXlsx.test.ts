@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { REPORT_SHEET, TOOL_NOTE_MARKER } from '../src/engine';
 import { buildSeedWorkbook } from './fixtures/buildSeedWorkbook';
 import { EXPECTED_FINDINGS } from './fixtures/seed/expected';
+import { packageNotes } from './support/package';
 import { tb, tempDir, xlsxCellModels } from './support/xlsx';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -39,21 +40,9 @@ it('reports every known defect under the right rule and exits 1', async () => {
 });
 
 /** Note text of every cell that has one, by `Sheet!A1`, over the sheets' full used area. */
+/** Every note's text by `Sheet!A1`, read from the comments parts (empty cells included). */
 async function notes(file: string): Promise<Map<string, string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const out = new Map<string, string>();
-  wb.eachSheet((ws) => {
-    for (let r = 1; r <= ws.rowCount; r++) {
-      for (let c = 1; c <= Math.max(ws.columnCount, 16); c++) {
-        const cell = ws.getRow(r).getCell(c);
-        const note = cell.note;
-        if (!note) continue;
-        out.set(`${ws.name}!${cell.address}`, typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
-      }
-    }
-  });
-  return out;
+  return new Map([...(await packageNotes(file))].map(([ref, n]) => [ref, n.text]));
 }
 
 it('--annotate: a note on every cited cell, one report sheet, originals unchanged, idempotent', async () => {

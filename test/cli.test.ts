@@ -41,7 +41,7 @@ describe('issue 2, done when: tb as a process', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
       `fejl: ${file}: effects[0].amounts: har 3 beløb, men forslaget har 6 år (2024–2029)`,
-      `fejl: ${file}: operatingCosts[0].financing: andelene summerer til 0.9, men skal summere til 1`,
+      `fejl: ${file}: operatingCosts[0].financing: andelene summerer til 0,9, men skal summere til 1`,
       expect.stringMatching(new RegExp(`^fejl: ${file}: transfers\\[0\\]\\.from: ukendt udvalg "Rådhuset"`)),
     ]);
   });

@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, promises as fsp, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as ExcelJS from 'exceljs';
 import { num, text, TOOL_NOTE_MARKER, type WorkbookSnapshot } from '../src/engine';
 import { FileNotFoundError, NotXlsxError, WorkbookChangeError, WorkbookWriteError } from '../src/node/errors';
 import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { a1, editXlsx, patchWorkbookXml, tempDir, workbookXml, xlsxCellModels } from './support/xlsx';
 
-// The XLSX writer behind `workbook.xlsx`, to make a save fail half-way.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const XLSX = require('exceljs/lib/xlsx/xlsx') as { prototype: { writeFile(file: string): Promise<void> } };
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
@@ -69,12 +66,21 @@ describe('XlsxWorkbook.open refuses what is not an .xlsx', () => {
     ['an empty file', 'tom.xlsx', Buffer.alloc(0), NotXlsxError, 'er tom'],
     ['a CSV renamed .xlsx', 'data.xlsx', Buffer.from('Udvalg;2025\nØU;-369\n'), NotXlsxError, 'tekstfil (fx CSV)'],
     ['an old .xls', 'gammel.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), NotXlsxError, '.xls'],
-    ['an .xls renamed .xlsx', 'gammel.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), NotXlsxError, 'kodeordsbeskyttet'],
-    ['a damaged archive', 'skadet.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'), NotXlsxError, 'kan ikke læses som .xlsx'],
+    ['an .xls renamed .xlsx', 'gammel.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), NotXlsxError, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx'],
+    [
+      'an encrypted workbook',
+      'krypteret.xlsx',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')]),
+      NotXlsxError,
+      'er krypteret (beskyttet med adgangskode)',
+    ],
+    ['a damaged archive', 'skadet.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'), NotXlsxError, 'er beskadiget: zip-arkivet kan ikke pakkes ud'],
+    ['a folder named .xlsx', 'mappe.xlsx', 'folder', NotXlsxError, 'er en mappe, ikke en .xlsx-fil'],
     ['a CSV', 'data.csv', Buffer.from('a;b\n'), NotXlsxError, 'ikke en .xlsx-fil'],
   ])('%s', async (_what, name, bytes, errorClass, message) => {
     const file = tmp.file(name);
-    if (bytes) writeFileSync(file, bytes);
+    if (bytes === 'folder') mkdirSync(file);
+    else if (bytes) writeFileSync(file, bytes);
     const opening = XlsxWorkbook.open(file);
     await expect(opening).rejects.toBeInstanceOf(errorClass);
     await expect(XlsxWorkbook.open(file)).rejects.toThrow(message);
@@ -224,12 +230,13 @@ describe('XlsxWorkbook.save', () => {
     const wb = await XlsxWorkbook.open(file);
     await wb.apply({ cells: [{ sheet: 'Budget', row: 0, col: 0, value: text('Ændret') }] });
 
-    const spy = jest.spyOn(XLSX.prototype, 'writeFile').mockImplementation(async (target: string) => {
-      writeFileSync(target, 'halvt skrevet');
-      throw new Error('disken blev fuld');
+    // The temporary file is written half-way, then the disk is full.
+    const spy = jest.spyOn(fsp, 'writeFile').mockImplementation(async (target) => {
+      writeFileSync(target as string, 'halvt skrevet');
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
     try {
-      await expect(wb.save(file)).rejects.toBeInstanceOf(WorkbookWriteError);
+      await expect(wb.save(file)).rejects.toThrow(new WorkbookWriteError(file, 'disken er fuld'));
     } finally {
       spy.mockRestore();
     }

@@ -9,6 +9,7 @@ import {
   annotationChanges,
   checkWorkbook,
   computeProposal,
+  normalizeProposal,
   convertPriceLevel,
   countBySeverity,
   parsePriceIndex,
@@ -24,8 +25,10 @@ import {
   type RoundingMode,
   type TemplateOptions,
 } from '../engine';
-import { FileExistsError, FileNotFoundError, InvalidInputError, InvalidJsonError, NotXlsxError, WorkbookWriteError } from './errors';
+import { FileExistsError, InvalidInputError, InvalidJsonError, NotXlsxError, readFailure, SameFileError } from './errors';
 import { formatCheckReport, formatTables } from './format';
+import { parseJsonText } from './jsonText';
+import { saveFile } from './saveFile';
 import { XlsxWorkbook } from './xlsxAdapter';
 
 export interface CliIo {
@@ -86,6 +89,13 @@ function yearOption(value: string | undefined, option: string): number | undefin
   return Number(value);
 }
 
+/** True when `a` and `b` name the same file (also through another spelling or a link). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(
     () => true,
@@ -97,18 +107,14 @@ async function readText(file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(file);
-    throw new NotXlsxError(file, `kan ikke læses (${(error as Error).message})`);
+    throw readFailure(file, error as NodeJS.ErrnoException);
   }
 }
 
 async function readJson(file: string): Promise<unknown> {
-  const text = await readText(file);
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InvalidJsonError(file, (error as Error).message);
-  }
+  const parsed = parseJsonText(await readText(file));
+  if (!parsed.ok) throw new InvalidJsonError(file, parsed.problem);
+  return parsed.value;
 }
 
 /** Runs `fn`, locating a proposal's or template's problems in `file`. */
@@ -123,14 +129,7 @@ function inFile<T>(file: string, fn: () => T): T {
 
 /** Writes a text file through a temporary file in the same folder, as the adapter saves workbooks. */
 async function writeTextFile(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fs.writeFile(temp, text, 'utf8');
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new WorkbookWriteError(file, (error as Error).message);
-  }
+  await saveFile(file, Buffer.from(text, 'utf8'));
 }
 
 function printResult(result: ProposalResult, format: 'table' | 'json', title: string, io: CliIo): void {
@@ -220,21 +219,25 @@ Tilvalg:
                            For et ark skrives tabellerne kun på skærmen, når --format er angivet.
   --rounding total|cell    total (standard): rækkerne summerer til totalen, og C = A + B;
                            cell: hver celle afrundes for sig (som ældre tabeller).
+  --locale da|en           Sprog for fejl i forslaget (standard da).
 `,
   options: {
     out: { type: 'string' },
     format: { type: 'string' },
     rounding: { type: 'string' },
+    locale: { type: 'string' },
   },
   async run(positionals, values, io) {
     const file = oneFile(positionals, 'compute', 'en fil (FIL.xlsx eller FIL.json)');
     const format = choice(values.format, 'format', ['table', 'json'], 'table');
     const rounding = choice(values.rounding, 'rounding', ['total', 'cell'], 'total');
+    const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
     const out = stringOption(values, 'out');
 
     if (extension(file) === '.json') {
       if (out !== undefined) throw new UsageError(`--out gælder kun for et ark; lav et udfyldt ark med tb init UD.xlsx --from ${file}`);
       const proposal = await readJson(file);
+      inFile(file, () => normalizeProposal(proposal, { locale }));
       const result = inFile(file, () => computeProposal(proposal, { rounding }));
       printResult(result, format, titleOf(proposal), io);
       return 0;
@@ -288,7 +291,10 @@ Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
     const format = choice(values.format, 'format', ['text', 'json'], 'text');
     const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
     const annotate = stringOption(values, 'annotate');
-    if (annotate !== undefined) requireXlsxName(annotate, '--annotate');
+    if (annotate !== undefined) {
+      requireXlsxName(annotate, '--annotate');
+      if (await sameFile(annotate, file)) throw new SameFileError(file, annotate);
+    }
 
     const wb = await XlsxWorkbook.open(file);
     const snapshot = await wb.read();

@@ -86,6 +86,11 @@ export class NameStore {
     return store;
   }
 
+  /** Takes the names of another store (the same workbook, loaded again). */
+  replaceWith(other: NameStore): void {
+    this.names = other.names;
+  }
+
   /** Workbook-scoped names that point at one range on one sheet: the names the engine uses. */
   rangeNames(sheetName: (written: string) => string | undefined): DefinedName[] {
     const out: DefinedName[] = [];
@@ -129,7 +134,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function absoluteRange(n: DefinedName): string {
+export function absoluteRange(n: DefinedName): string {
   const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
   const a = cell(n.range.start.row, n.range.start.col);
   const b = cell(n.range.end.row, n.range.end.col);

@@ -3,6 +3,7 @@
  * report any of them as one clear line without a stack trace.
  */
 import type { InputProblem } from '../engine';
+import type { JsonSyntaxProblem } from './jsonText';
 
 export class FileError extends Error {
   constructor(
@@ -49,11 +50,53 @@ export class WorkbookWriteError extends FileError {
   }
 }
 
-/** A JSON input file (proposal, price index) that is not valid JSON. */
+/** A JSON input file (proposal, price index) that is not valid JSON, located by line and column. */
 export class InvalidJsonError extends FileError {
-  constructor(file: string, reason: string) {
-    super(file, `${file}: er ikke gyldig JSON (${reason})`);
+  constructor(
+    file: string,
+    readonly problem: JsonSyntaxProblem,
+  ) {
+    super(file, `${file}: er ikke gyldig JSON: linje ${problem.line}, kolonne ${problem.column}: ${problem.reason}`);
     this.name = 'InvalidJsonError';
+  }
+}
+
+/** A path that exists but cannot be read as a file: a folder, no access, a device. */
+export class UnreadableFileError extends FileError {
+  constructor(file: string, reason: string) {
+    super(file, `${file}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/** Why reading `file` failed, as the error to report. */
+export function readFailure(file: string, error: NodeJS.ErrnoException): FileError {
+  switch (error.code) {
+    case 'ENOENT':
+      return new FileNotFoundError(file);
+    case 'EISDIR':
+      return new UnreadableFileError(file, 'er en mappe, ikke en fil');
+    case 'EACCES':
+    case 'EPERM':
+      return new UnreadableFileError(file, 'kan ikke læses (ingen adgang)');
+    default:
+      return new UnreadableFileError(file, `kan ikke læses (fejlkode ${error.code ?? 'ukendt'})`);
+  }
+}
+
+/** An output path that names the input file: writing there would replace the original. */
+export class SameFileError extends FileError {
+  constructor(input: string, output: string) {
+    super(output, `--annotate ${output} er selve filen, der tjekkes; vælg et andet filnavn til den kommenterede kopi (${input} bevares uændret)`);
+    this.name = 'SameFileError';
+  }
+}
+
+/** A write into a sheet whose protection is on: nothing is written. */
+export class ProtectedSheetError extends FileError {
+  constructor(file: string, sheets: readonly string[]) {
+    super(file, `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`);
+    this.name = 'ProtectedSheetError';
   }
 }
 

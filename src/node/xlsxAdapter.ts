@@ -8,13 +8,9 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import {
   EMPTY,
-  TOOL_NOTE_MARKER,
-  withoutToolNote,
-  withToolNote,
   type CellStyle,
   type CellValue,
   type CellWrite,
-  type NoteWrite,
   type SheetGrid,
   type SheetSpec,
   type WorkbookChanges,
@@ -22,8 +18,10 @@ import {
   type WorkbookSnapshot,
 } from '../engine';
 import { NameStore } from './definedNames';
-import { patchNotesOnEmptyCells } from './notesOnEmptyCells';
-import { FileNotFoundError, NotXlsxError, WorkbookChangeError, WorkbookWriteError } from './errors';
+import { PackageWriter } from './packageWriter';
+import { NotXlsxError, readFailure, WorkbookChangeError } from './errors';
+import { saveFile } from './saveFile';
+import { XlsxPackage } from './xlsxPackage';
 
 interface TabOrder {
   orderNo: number;
@@ -31,6 +29,8 @@ interface TabOrder {
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The stream name `EncryptedPackage` in UTF-16LE, as an OLE directory holds it. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** Key of a cell in `SheetGrid.formulas`: 0-based `row,col`. */
 export function formulaKey(row: number, col: number): string {
@@ -39,9 +39,16 @@ export function formulaKey(row: number, col: number): string {
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly names: NameStore;
+  private writer: PackageWriter | null = null;
+  /** The ExcelJS model no longer shows the package (changes were applied): reload before reading. */
+  private stale = false;
 
-  private constructor(private readonly workbook: ExcelJS.Workbook) {
-    patchNotesOnEmptyCells();
+  private constructor(
+    private workbook: ExcelJS.Workbook,
+    /** The package of an opened file, written back by patching; none for a workbook made here. */
+    private readonly pkg: XlsxPackage | null = null,
+    private readonly file = '',
+  ) {
     this.names = NameStore.attach(workbook);
   }
 
@@ -55,59 +62,69 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Opens an .xlsx file. Anything else is refused with a Danish reason before ExcelJS sees it:
-   * a missing file, another extension, an empty file, an old .xls or password-protected file,
-   * a CSV or text file renamed to .xlsx, a damaged archive.
+   * a missing path or a folder, another extension, an empty file, an old .xls, an encrypted
+   * workbook, a CSV renamed .xlsx, an .ods or another zip renamed .xlsx, a damaged archive.
    */
   static async open(file: string): Promise<XlsxWorkbook> {
     const buffer = await readWorkbookBytes(file);
-    const adapter = new XlsxWorkbook(new ExcelJS.Workbook());
+    const pkg = await openPackage(file, buffer);
+    return XlsxWorkbook.load(new XlsxWorkbook(new ExcelJS.Workbook(), pkg, file), buffer);
+  }
+
+  private static async load(adapter: XlsxWorkbook, bytes: Buffer): Promise<XlsxWorkbook> {
     try {
-      await adapter.workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    } catch (error) {
-      throw new NotXlsxError(file, `kan ikke læses som .xlsx-projektmappe (${(error as Error).message})`);
+      await adapter.workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch {
+      throw new NotXlsxError(adapter.file, 'kan ikke læses som .xlsx-projektmappe: en del af filen er beskadiget eller ukendt; åbn den i Excel og gem den igen');
     }
     return adapter;
   }
 
   async read(): Promise<WorkbookSnapshot> {
+    if (this.stale && this.pkg) {
+      const fresh = await XlsxWorkbook.load(new XlsxWorkbook(new ExcelJS.Workbook(), null, this.file), await this.pkg.generate());
+      this.workbook = fresh.workbook;
+      this.names.replaceWith(fresh.names);
+      this.stale = false;
+    }
     return this.snapshot();
   }
 
   /** The workbook as grids: formulas read as their cached results, rich text as plain text. */
-  snapshot(): WorkbookSnapshot {
+  private snapshot(): WorkbookSnapshot {
     const sheets: SheetGrid[] = this.workbook.worksheets.map((ws) => readSheet(ws));
     return { sheets, names: this.names.rangeNames((written) => this.sheet(written)?.name) };
   }
 
   /**
    * Applies a batch of changes. Checks the whole batch first (a sheet added over an existing one
-   * that `replaceSheets` does not list, a write to a sheet that does not exist), so a refused
-   * batch changes nothing.
+   * that `replaceSheets` does not list, a write to a sheet that does not exist, a write into a
+   * protected sheet of an opened file), so a refused batch changes nothing. An opened file is
+   * changed by patching its package (see packageWriter.ts); a new workbook through ExcelJS.
    */
   async apply(changes: WorkbookChanges): Promise<void> {
+    if (this.pkg) {
+      this.writer ??= await PackageWriter.open(this.pkg);
+      await this.writer.apply(changes, this.file);
+      this.stale = true;
+      return;
+    }
     this.checkChanges(changes);
     for (const name of changes.removeSheets ?? []) this.removeSheet(name);
     for (const spec of changes.addSheets ?? []) this.addSheet(spec, new Set(changes.replaceSheets ?? []));
     if (changes.names && changes.names.length > 0) this.names.set(changes.names);
     for (const write of changes.cells ?? []) writeCell(this.sheet(write.sheet)!.getCell(write.row + 1, write.col + 1), write);
-    if (changes.clearToolNotes) this.clearToolNotes();
-    this.addNotes(changes.notes ?? []);
+    if (changes.clearToolNotes || (changes.notes ?? []).length > 0) throw new WorkbookChangeError('Noter skrives kun i en eksisterende projektmappe.');
   }
 
   /**
    * Saves to `file` through a temporary file in the same folder, renamed over the target only
-   * once it is written in full: a failure leaves an existing file as it was.
+   * once it is written in full: a failure leaves an existing file as it was. An opened file is
+   * written as its patched package: every part no change named is copied unchanged.
    */
   async save(file: string): Promise<void> {
-    const dir = path.dirname(path.resolve(file));
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      await this.workbook.xlsx.writeFile(temp);
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      throw new WorkbookWriteError(file, writeReason(error as NodeJS.ErrnoException));
-    }
+    const bytes = this.pkg ? await this.pkg.generate() : new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    await saveFile(file, bytes);
   }
 
   private sheet(name: string): ExcelJS.Worksheet | undefined {
@@ -158,31 +175,6 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const m of spec.merges ?? []) ws.mergeCells(m.start.row + 1, m.start.col + 1, m.end.row + 1, m.end.col + 1);
     if (spec.frozenRows && spec.frozenRows > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows }];
   }
-
-  private clearToolNotes(): void {
-    for (const ws of this.workbook.worksheets) {
-      eachNotedCell(ws, (cell, note) => {
-        if (!note.includes(TOOL_NOTE_MARKER)) return;
-        const own = withoutToolNote(note);
-        if (own === '') deleteNote(cell);
-        else cell.note = own;
-      });
-    }
-  }
-
-  private addNotes(notes: readonly NoteWrite[]): void {
-    // Several notes on one cell in one batch become one tool part, in the order given.
-    const byCell = new Map<string, NoteWrite[]>();
-    for (const n of notes) {
-      const key = `${this.sheet(n.sheet)!.name}\u0000${n.row}\u0000${n.col}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), n]);
-    }
-    for (const group of byCell.values()) {
-      const first = group[0];
-      const cell = this.sheet(first.sheet)!.getCell(first.row + 1, first.col + 1);
-      cell.note = withToolNote(noteText(cell.note), group.map((n) => n.text).join('\n'));
-    }
-  }
 }
 
 async function readWorkbookBytes(file: string): Promise<Buffer> {
@@ -194,17 +186,16 @@ async function readWorkbookBytes(file: string): Promise<Buffer> {
     buffer = await fs.readFile(file);
   } catch (error) {
     if (error instanceof NotXlsxError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FileNotFoundError(file);
-    if (code === 'EACCES' || code === 'EPERM') throw new NotXlsxError(file, 'kan ikke læses (ingen adgang)');
-    throw new NotXlsxError(file, `kan ikke læses (${(error as Error).message})`);
+    throw readFailure(file, error as NodeJS.ErrnoException);
   }
-  if (ext === '.xls') throw new NotXlsxError(file, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx');
+  if (buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
+    // Excel stores a password-protected workbook as an OLE file holding the encrypted package.
+    if (buffer.includes(ENCRYPTED_PACKAGE)) throw new NotXlsxError(file, 'er krypteret (beskyttet med adgangskode); åbn den i Excel, fjern adgangskoden (Filer > Info > Beskyt projektmappe), og gem den');
+    throw new NotXlsxError(file, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx');
+  }
+  if (ext === '.xls') throw new NotXlsxError(file, 'har filtypen .xls, men tb læser kun .xlsx; gem projektmappen som .xlsx');
   if (ext !== '.xlsx') throw new NotXlsxError(file, `er ikke en .xlsx-fil (filtypen er ${ext === '' ? 'ingen' : ext}); gem projektmappen som .xlsx`);
   if (buffer.length === 0) throw new NotXlsxError(file, 'er tom (0 byte), ikke en .xlsx-projektmappe');
-  if (buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
-    throw new NotXlsxError(file, 'er en gammel Excel-fil (.xls) eller en kodeordsbeskyttet projektmappe; gem den som almindelig .xlsx uden kodeord');
-  }
   if (!buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
     const looksLikeText = !buffer.subarray(0, 512).includes(0);
     throw new NotXlsxError(file, looksLikeText ? 'er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx' : 'er ikke en .xlsx-projektmappe');
@@ -212,18 +203,21 @@ async function readWorkbookBytes(file: string): Promise<Buffer> {
   return buffer;
 }
 
-function writeReason(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EBUSY':
-      return 'ingen skriveadgang, eller filen er åben i Excel';
-    case 'ENOENT':
-      return 'mappen findes ikke';
-    case 'ENOSPC':
-      return 'disken er fuld';
+/** Opens the zip and makes sure it is a workbook, judging by its parts, not its name. */
+async function openPackage(file: string, bytes: Buffer): Promise<XlsxPackage> {
+  const pkg = await XlsxPackage.load(bytes);
+  if (!pkg) throw new NotXlsxError(file, 'er beskadiget: zip-arkivet kan ikke pakkes ud; gem projektmappen igen fra Excel');
+  switch (await pkg.kind().catch(() => 'zip' as const)) {
+    case 'xlsx':
+      return pkg;
+    case 'ods':
+      throw new NotXlsxError(file, 'er et OpenDocument-regneark (.ods) med filtypen .xlsx; åbn det i Excel eller LibreOffice, og gem det som Excel-projektmappe (.xlsx)');
+    case 'docx':
+      throw new NotXlsxError(file, 'er et Word-dokument med filtypen .xlsx, ikke en projektmappe');
+    case 'pptx':
+      throw new NotXlsxError(file, 'er en PowerPoint-præsentation med filtypen .xlsx, ikke en projektmappe');
     default:
-      return error.message;
+      throw new NotXlsxError(file, 'er et zip-arkiv, men ikke en .xlsx-projektmappe (den mangler xl/workbook.xml)');
   }
 }
 
@@ -352,36 +346,4 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       cell.font = { color: { argb: 'FF0563C1' }, underline: true };
       break;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notes
-
-function noteText(note: unknown): string {
-  if (note === null || note === undefined) return '';
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: unknown }).texts;
-  return richText(texts);
-}
-
-function eachNotedCell(ws: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell, note: string) => void): void {
-  // Notes may sit on empty cells, so empty cells of every row are visited too.
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      if (cell.note !== undefined && cell.note !== null) visit(cell, noteText(cell.note));
-    });
-  });
-}
-
-interface CellInternals {
-  _comment?: unknown;
-  _value?: { model?: { comment?: unknown } };
-}
-
-function deleteNote(cell: ExcelJS.Cell): void {
-  // ExcelJS has no API to remove a note: setting `note` always creates one. A loaded cell also
-  // keeps the note in its value's model, which is written back unless it is dropped there too.
-  const internals = cell as unknown as CellInternals;
-  internals._comment = undefined;
-  if (internals._value?.model && typeof internals._value.model === 'object') delete internals._value.model.comment;
 }

@@ -17,7 +17,7 @@ afterAll(() => tmp.cleanup());
 describe('issue 5: tb check refuses a file that is not an .xlsx workbook', () => {
   it.each([
     ['an old .xls', 'gammel.xls', OLE, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx'],
-    ['an .xls renamed .xlsx', 'gammel.xlsx', OLE, 'er en gammel Excel-fil (.xls) eller en kodeordsbeskyttet projektmappe'],
+    ['an .xls renamed .xlsx', 'gammel.xlsx', OLE, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx'],
     ['a CSV renamed .xlsx', 'data.xlsx', Buffer.from('Udvalg;2025\nØU;-1.474\n', 'utf8'), 'er en tekstfil (fx CSV) med filtypen .xlsx'],
     ['an empty file', 'tom.xlsx', Buffer.alloc(0), 'er tom (0 byte)'],
   ])('%s: exit 2, one line, the file untouched and nothing written', async (_what, name, bytes, reason) => {
