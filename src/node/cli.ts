@@ -4,6 +4,8 @@
  * command and turns every expected failure into one Danish line per problem and an exit code:
  * 0 success, 1 `check` found errors, 2 invalid input or unreadable file, 70 unexpected error.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PriceIndexError, ProposalValidationError, TemplateError } from '../engine';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands';
@@ -19,6 +21,8 @@ Brug:
 ${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
   tb help KOMMANDO
       Hjælp til én kommando (også: tb KOMMANDO --help)
+  tb --version
+      Vis versionen
 
 Beløb er i 1.000 kr.; besparelser er negative. Se README for forslagets JSON-format.
 
@@ -49,6 +53,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(GENERAL_HELP);
     return name === undefined ? EXIT.invalid : EXIT.ok;
   }
+  if (name === '--version' || name === '-v') {
+    io.out(`tb ${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   if (name === 'help') {
     const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
     io.out(target ? commandHelp(target) : GENERAL_HELP);
@@ -62,6 +70,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const parsed = parse(command, rest);
   return command.run(parsed.positionals, parsed.values, io);
+}
+
+/** The version in package.json, one folder above src/ and lib/ alike. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 function findCommand(name: string): Command | undefined {

@@ -1,6 +1,17 @@
 /**
- * The one ExcelJS internal the adapter reaches into: the parser of `<definedName>` elements,
- * whose public result drops names that are not plain ranges (see definedNames.ts).
+ * Every ExcelJS internal the Node adapter reaches into, declared in this one place. ExcelJS is
+ * pinned to an exact version in package.json, and `exceljsInternals.ts` checks at first use that
+ * each one is still there, failing with a clear message rather than writing a wrong file.
+ *
+ * 1. The parser and writer of `<definedName>` elements (definedNames.ts patches `parseOpen`,
+ *    `parseClose` and `render`, and reads `_parsedText` and `model`): ExcelJS's public result
+ *    drops names that are not plain ranges.
+ * 2. `workbook.definedNames.model`, an accessor on ExcelJS's DefinedNames class, which
+ *    definedNames.ts redefines per workbook so loading and writing go through its own store.
+ * 3. `Worksheet.orderNo`, the untyped field by which ExcelJS orders tabs; xlsxAdapter.ts sets it
+ *    so a sheet replaced in a new workbook keeps its tab position.
+ *
+ * Writing an opened workbook goes through the package writer (packageWriter.ts), not ExcelJS.
  */
 declare module 'exceljs/lib/xlsx/xform/book/defined-name-xform' {
   interface XmlStream {
@@ -23,37 +34,4 @@ declare module 'exceljs/lib/xlsx/xform/book/defined-name-xform' {
     parseClose(): boolean;
   }
   export = DefinedNamesXform;
-}
-
-/** The cell writer, patched so an empty cell with a note is written (notesOnEmptyCells.ts). */
-declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform' {
-  interface XmlStream {
-    openNode(name: string, attributes?: Record<string, unknown>): void;
-    closeNode(): void;
-  }
-  interface CellModel {
-    address: string;
-    type: number;
-    styleId?: number;
-    comment?: unknown;
-  }
-  class CellXform {
-    render(xmlStream: XmlStream, model: CellModel, options?: unknown): void;
-  }
-  export = CellXform;
-}
-
-/** The worksheet reader, patched so a comment on a cell with no `<c>` element is kept. */
-declare module 'exceljs/lib/xlsx/xform/sheet/worksheet-xform' {
-  interface WorksheetModel {
-    relationships?: { Type: string; Target: string }[];
-    rows?: { number: number; cells: { address?: string; type: number }[]; style?: object }[];
-  }
-  interface ReconcileOptions {
-    comments?: Record<string, { comments?: { ref?: string }[] }>;
-  }
-  class WorksheetXform {
-    reconcile(model: WorksheetModel, options: ReconcileOptions): void;
-  }
-  export = WorksheetXform;
 }

@@ -18,6 +18,7 @@ import {
   type WorkbookSnapshot,
 } from '../engine';
 import { NameStore } from './definedNames';
+import { assertExcelJsInternals } from './exceljsInternals';
 import { PackageWriter } from './packageWriter';
 import { NotXlsxError, readFailure, WorkbookChangeError } from './errors';
 import { saveFile } from './saveFile';
@@ -49,6 +50,7 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly pkg: XlsxPackage | null = null,
     private readonly file = '',
   ) {
+    assertExcelJsInternals();
     this.names = NameStore.attach(workbook);
   }
 
