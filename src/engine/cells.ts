@@ -21,6 +21,8 @@ export interface SheetGrid {
   cells: CellValue[][];
   /** Formulas by 0-based row and column, where the host knows them (`=SUM(C3:C9)`). */
   formulas?: Map<string, string>;
+  /** Formula cells saved without a calculated result (keys as in `formulas`); they read as empty. */
+  uncalculated?: Set<string>;
   hidden?: boolean;
 }
 

@@ -233,6 +233,7 @@ function sameSheet(a: string | null, b: string): boolean {
 function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
   const cells: CellValue[][] = [];
   const formulas = new Map<string, string>();
+  const uncalculated = new Set<string>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -244,11 +245,15 @@ function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
         while (line.length < c) line.push(EMPTY);
         line[c] = value;
       }
-      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) formulas.set(formulaKey(r, c), `=${cell.formula}`);
+      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) {
+        formulas.set(formulaKey(r, c), `=${cell.formula}`);
+        if (cell.model.result === undefined) uncalculated.add(formulaKey(r, c));
+      }
     });
   });
   const grid: SheetGrid = { name: ws.name, cells };
   if (formulas.size > 0) grid.formulas = formulas;
+  if (uncalculated.size > 0) grid.uncalculated = uncalculated;
   if (ws.state !== 'visible') grid.hidden = true;
   return grid;
 }
@@ -256,6 +261,8 @@ function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
 function readCell(cell: ExcelJS.Cell): CellValue {
   // A merged range's value lives in its top-left cell; the others read as empty, as in Excel.
   if (cell.type === ExcelJS.ValueType.Merge) return EMPTY;
+  // ExcelJS's `value` leaves out a formula's result when it is 0, '' or false; its model keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return fromExcel(cell.model.result);
   return fromExcel(cell.value);
 }
 

@@ -48,7 +48,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const own: Finding[] = [];
     for (const rule of RULES) {
       if (!rule.appliesTo(found)) continue;
-      for (const draft of rule.check(found)) own.push(wordFinding(draft, locale));
+      const drafts = rule.check(found);
+      for (const draft of drafts) own.push(wordFinding(draft, locale));
+      if (rule.gatesSheet && drafts.length > 0) break;
     }
     // Sheets come in tab order, so sorting each sheet's findings on its own gives the workbook
     // order; one sort over all of them looked every sheet name up in the tab list per comparison.

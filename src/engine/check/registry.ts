@@ -8,12 +8,15 @@ import { paybackMismatch } from './rules/paybackMismatch';
 import { priceLevelMismatch } from './rules/priceLevelMismatch';
 import { swappedRows } from './rules/swappedRows';
 import { totalMismatch } from './rules/totalMismatch';
+import { uncalculatedFormula } from './rules/uncalculatedFormula';
 import { unknownUnit } from './rules/unknownUnit';
 import { unparseableNumber } from './rules/unparseableNumber';
 import { yearSequence } from './rules/yearSequence';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
+  // First: on a sheet saved without calculation every other rule would read formulas as 0.
+  uncalculatedFormula,
   unparseableNumber,
   yearSequence,
   totalMismatch,

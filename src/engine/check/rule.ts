@@ -11,6 +11,8 @@ export interface Rule {
   /** The rule's usual severity; a finding may state a milder one (rounding, ØU's own lines). */
   severity: Severity;
   appliesTo(sheet: SheetTables): boolean;
+  /** When this rule finds something, the sheet's later rules are not run: their numbers cannot be trusted. */
+  gatesSheet?: boolean;
   check(sheet: SheetTables): FindingDraft[];
 }
 

@@ -39,5 +39,7 @@ export const da: Catalogue = {
     `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${
       f.params.expectedYears !== null ? `${d(f.params.expectedYears)} år (${f.params.expectedYear})` : 'ikke nået'
     }${f.params.continuedFrom ? `, når den varige ændring fra ${f.params.continuedFrom} fortsætter efter forslagets sidste år` : ''} (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
+  'uncalculated-formula': (f) =>
+    `${d(f.params.table)}: ${f.params.count === 1 ? 'en formelcelle har' : `${d(f.params.count)} formelceller har`} intet beregnet resultat – projektmappen er gemt uden at være beregnet (fx af et program, der ikke regner formler ud). Åbn den i Excel, gem den, og tjek igen; arkets øvrige tjek er sprunget over.`,
   'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum.`,
 };

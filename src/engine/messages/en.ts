@@ -22,5 +22,7 @@ export const en: Catalogue = {
   'unknown-unit': (f) => `${e(f.params.table)}: "${e(f.params.label)}" is not a known committee or unit.`,
   'payback-mismatch': (f) =>
     `"${e(f.params.label)}" states ${e(f.params.actual)}, but the computed payback is ${f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${f.params.expectedYear})` : 'not reached'}${f.params.continuedFrom ? `, continuing the ${f.params.continuedFrom} permanent change beyond the proposal's last year` : ''}.`,
+  'uncalculated-formula': (f) =>
+    `${e(f.params.table)}: ${f.params.count === 1 ? 'one formula cell has' : `${e(f.params.count)} formula cells have`} no calculated result – the workbook was saved without being calculated (e.g. by a program that does not calculate formulas). Open it in Excel, save it and check again; the sheet's other checks were skipped.`,
   'missing-bevilling': (f) => `${e(f.params.table)}: ${e(f.params.unit)} has amounts but no "Bevilling, profitcenter" entry.`,
 };
