@@ -6,7 +6,8 @@
  * cells), writes them with ExcelJS to a temporary folder and prints, per size: engine throughput,
  * `tb check` time against a bare ExcelJS read of the same file (each in a fresh process, paired
  * and repeated), peak memory of both, `sync()` calls of the Office adapter's whole-workbook read
- * on the in-memory Excel API, and scaling. `--quick`: 10 and 100 sheets only.
+ * on the in-memory Excel API, and scaling; then `tb compute` and `tb check --annotate` write times,
+ * patching the package against re-serialising with ExcelJS. `--quick`: 10 and 100 sheets only.
  *
  * A script that prints figures, not a test: nothing here fails on a slow machine.
  */
@@ -20,6 +21,7 @@ import { cliCheck, compile, LIB, measure } from './bench/children';
 import type { Measurement } from './bench/measure';
 import { officeReadSyncs, type SyncCount } from './bench/office';
 import { seededRng } from './bench/random';
+import { benchWrites, writeTable } from './bench/writes';
 import { writeCatalogue, writeLargeWorkbook } from './bench/xlsx';
 
 type Engine = typeof import('../src/engine');
@@ -265,7 +267,10 @@ async function main(): Promise<void> {
       const check = await measure('check', file, lib);
       big = { cells, bare, check, syncs: await officeReadSyncs(file) };
     }
+    log('writes: compute and check --annotate, patched package against ExcelJS re-serialising …');
+    const writes = await benchWrites(dir, opts.quick ? [10, 100] : [10, 100, 240], opts.quick ? 3 : 5);
     process.stdout.write(`${report(results, big, opts, lib, (performance.now() - started) / 1000)}\n`);
+    process.stdout.write(`\nWrites (in-process, median; "write" is the save step alone, "total" includes opening and applying):\n${writeTable(writes)}\n`);
   } finally {
     if (opts.keep) log(`files kept in ${dir}`);
     else await fs.rm(dir, { recursive: true, force: true });
