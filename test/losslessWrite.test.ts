@@ -195,3 +195,20 @@ async function readStyles(file: string): Promise<Record<string, string[]>> {
   for (const m of xml.matchAll(/<(font|fill|border|xf|cellStyle|numFmt)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) out[m[1]].push(m[0]);
   return out;
 }
+
+describe('a package whose parts do not fit together', () => {
+  it('a comments part that is named but missing: exit 2 with one Danish line, nothing written', async () => {
+    const file = fixture('libreoffice-rich.xlsx');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.remove('xl/comments4.xml');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = tmp.file('kommenteret.xlsx');
+    const run = await tb('check', file, '--annotate', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^fejl: /);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\b(undefined|Cannot|missing|Error)\b/);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(out)).toBe(false);
+  });
+});

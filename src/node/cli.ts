@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PriceIndexError, ProposalValidationError, TemplateError } from '../engine';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands';
-import { FileError, WorkbookChangeError } from './errors';
+import { DamagedPackageError, FileError, WorkbookChangeError } from './errors';
 
 export { type CliIo } from './commands';
 
@@ -121,7 +121,7 @@ function reportError(error: unknown, io: CliIo): number {
     for (const text of error.message.split('\n')) if (text.trim() !== '') line(io, text.trim());
     return EXIT.invalid;
   }
-  if (error instanceof FileError || error instanceof WorkbookChangeError) {
+  if (error instanceof FileError || error instanceof WorkbookChangeError || error instanceof DamagedPackageError) {
     for (const text of error.message.split('\n')) line(io, text);
     return EXIT.invalid;
   }

@@ -114,6 +114,14 @@ export class InvalidInputError extends FileError {
   }
 }
 
+/** A workbook package whose parts do not fit together (a part that is named but missing, an element not where it must be). */
+export class DamagedPackageError extends Error {
+  constructor(detail: string) {
+    super(`Projektmappen er beskadiget eller opbygget på en måde, tb ikke kender (${detail}); åbn den i Excel, gem den, og prøv igen. Intet er skrevet.`);
+    this.name = 'DamagedPackageError';
+  }
+}
+
 /** A change the adapter refuses: adding a sheet over an existing one, writing to a missing sheet. */
 export class WorkbookChangeError extends Error {
   constructor(message: string) {

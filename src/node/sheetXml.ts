@@ -4,6 +4,7 @@
  * byte of the part stays as it was.
  */
 import { columnLetters, type CellValue } from '../engine';
+import { DamagedPackageError } from './errors';
 import { attr, escapeXml } from './xlsxPackage';
 
 /** One cell to write: 0-based address, the value, and an optional formula (value = its result). */
@@ -103,13 +104,13 @@ function parseRows(xml: string, prefix: string, from: number, to: number): RowSp
     }
     const close = xml.indexOf(`</${prefix}row>`, m.index + tag.length);
     const inner = { start: m.index + tag.length, end: close };
-    rows.push({ start: m.index, end: close + `</${prefix}row>`.length, row, tag, inner, cells: parseCells(xml, prefix, inner, row) });
+    rows.push({ start: m.index, end: close + `</${prefix}row>`.length, row, tag, inner, cells: parseCells(xml, prefix, inner) });
     rowRe.lastIndex = close;
   }
   return rows;
 }
 
-function parseCells(xml: string, prefix: string, inner: Span, row: number): CellSpan[] {
+function parseCells(xml: string, prefix: string, inner: Span): CellSpan[] {
   const cells: CellSpan[] = [];
   const cellRe = new RegExp(`<${prefix}c\\b[^>]*?(/>|>)`, 'g');
   cellRe.lastIndex = inner.start;
@@ -120,7 +121,6 @@ function parseCells(xml: string, prefix: string, inner: Span, row: number): Cell
     const rm = r ? /^\$?([A-Z]+)\$?(\d+)$/.exec(r) : null;
     const col = rm ? columnIndex(rm[1]) : previous + 1;
     previous = col;
-    void row;
     if (m[1] === '/>') {
       cells.push({ start: m.index, end: m.index + tag.length, col, tag });
       continue;
@@ -147,7 +147,7 @@ export function patchCells(xml: string, patches: readonly CellPatch[]): PatchRes
   const p = rootPrefix(xml, 'worksheet');
   let removedFormulas = 0;
   const sheetData = new RegExp(`<${p}sheetData\\b[^>]*?(/>|>)`).exec(xml);
-  if (!sheetData) throw new Error('worksheet without sheetData');
+  if (!sheetData) throw new DamagedPackageError('et ark uden <sheetData>');
   let dataStart: number;
   let dataEnd: number;
   let doc = xml;

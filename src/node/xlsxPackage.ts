@@ -6,6 +6,7 @@
  * byte as it was. Only the parts a change needs are rewritten.
  */
 import JSZip from 'jszip';
+import { DamagedPackageError } from './errors';
 
 export const NS = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -156,7 +157,7 @@ export class XlsxPackage {
     const cached = this.cache.get(part);
     if (cached !== undefined) return cached;
     const file = this.removed.has(part) ? null : this.zip.file(part);
-    if (!file) throw new Error(`package part ${part} is missing`);
+    if (!file) throw new DamagedPackageError(`delen ${part} mangler`);
     const text = await file.async('string');
     this.cache.set(part, text);
     return text;
@@ -264,7 +265,7 @@ export class XlsxPackage {
       const name = `${prefix}${n}${suffix}`;
       if (!this.has(name) && !this.parts().some((p) => p.toLowerCase() === name.toLowerCase())) return name;
     }
-    throw new Error(`no free part name for ${prefix}…${suffix}`);
+    throw new DamagedPackageError(`intet ledigt navn til en ny del ${prefix}…${suffix}`);
   }
 }
 
@@ -281,6 +282,6 @@ export function insertBeforeClose(xml: string, local: string, content: string): 
   // A self-closing root: `<Relationships …/>`.
   const selfClosing = new RegExp(`<((?:\\w+:)?${local})\\b([^>]*?)\\s*/>\\s*$`);
   const s = selfClosing.exec(xml);
-  if (!s) throw new Error(`element ${local} not found`);
+  if (!s) throw new DamagedPackageError(`elementet ${local} mangler`);
   return `${xml.slice(0, s.index)}<${s[1]}${s[2]}>${content}</${s[1]}>`;
 }
