@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { TOOL_NOTE_MARKER } from '../src/engine';
+import { buildSeedWorkbook } from './fixtures/buildSeedWorkbook';
 import { packageNotes, packageParts, partDiff, partXml } from './support/package';
 import { ROOT, STACK_TRACE, tb, tempDir, xlsxCellModels } from './support/xlsx';
 
@@ -195,6 +196,28 @@ async function readStyles(file: string): Promise<Record<string, string[]>> {
   for (const m of xml.matchAll(/<(font|fill|border|xf|cellStyle|numFmt)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) out[m[1]].push(m[0]);
   return out;
 }
+
+describe('tb check --annotate on an ExcelJS-written catalogue', () => {
+  it('sheet parts change only by the note drawing they now point to; no other original part changes', async () => {
+    const file = tmp.file('katalog.xlsx');
+    await buildSeedWorkbook(file);
+    const out = tmp.file('kommenteret.xlsx');
+    expect((await tb('check', file, '--annotate', out)).code).toBe(1);
+    const diff = await partDiff(file, out);
+    expect(diff.removed).toEqual([]);
+    const before = await packageParts(file);
+    const after = await packageParts(out);
+    for (const part of diff.changed) {
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) {
+        expect(after.get(part)!.toString('utf8').replace(/<legacyDrawing r:id="rId\d+"\/>/, '')).toBe(before.get(part)!.toString('utf8'));
+      } else {
+        expect(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml']).toContain(part);
+      }
+    }
+    for (const part of diff.added) expect(part).toMatch(/^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/sheet\d+\.xml\.rels|worksheets\/sheet\d+\.xml)$/);
+    expect(diff.added.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))).toHaveLength(1);
+  });
+});
 
 describe('a package whose parts do not fit together', () => {
   it('a comments part that is named but missing: exit 2 with one Danish line, nothing written', async () => {
