@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { TOOL_NOTE_MARKER } from '../src/engine';
+import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { buildSeedWorkbook } from './fixtures/buildSeedWorkbook';
 import { packageNotes, packageParts, partDiff, partXml } from './support/package';
 import { ROOT, STACK_TRACE, tb, tempDir, xlsxCellModels } from './support/xlsx';
@@ -196,6 +197,29 @@ async function readStyles(file: string): Promise<Record<string, string[]>> {
   for (const m of xml.matchAll(/<(font|fill|border|xf|cellStyle|numFmt)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) out[m[1]].push(m[0]);
   return out;
 }
+
+describe('a tool note on a cell with a LibreOffice-written note', () => {
+  it('keeps the person\'s formatted run and author, and taking the tool\'s part off restores the comment exactly', async () => {
+    const file = fixture('libreoffice-rich.xlsx');
+    const noted = tmp.file('noteret.xlsx');
+    const cleared = tmp.file('ryddet.xlsx');
+    const wb = await XlsxWorkbook.open(file);
+    await wb.apply({ notes: [{ sheet: 'Tabeller', row: 7, col: 2, text: 'Totalen stemmer ikke.' }] });
+    await wb.save(noted);
+    const before = (await packageNotes(file)).get('Tabeller!C8')!;
+    const after = (await packageNotes(noted)).get('Tabeller!C8')!;
+    expect(after.text).toBe(`Tallet er aftalt med ØKF.\n\n${TOOL_NOTE_MARKER}\nTotalen stemmer ikke.`);
+    expect(after.author).toBe(before.author);
+    expect(after.runs[0]).toEqual(before.runs[0]);
+    expect(after.hasShape).toBe(true);
+
+    const again = await XlsxWorkbook.open(noted);
+    await again.apply({ clearToolNotes: true });
+    await again.save(cleared);
+    const comment = (f: string) => packageParts(f).then((parts) => /<comment ref="C8"[\s\S]*?<\/comment>/.exec(parts.get('xl/comments3.xml')!.toString('utf8'))![0]);
+    expect(await comment(cleared)).toBe(await comment(file));
+  });
+});
 
 describe('tb check --annotate on an ExcelJS-written catalogue', () => {
   it('sheet parts change only by the note drawing they now point to; no other original part changes', async () => {
