@@ -1,0 +1,197 @@
+/**
+ * An in-memory Excel JavaScript API: `Excel.run`, `RequestContext.sync` and the objects the
+ * adapter uses, with Excel's semantics where they matter to an add-in:
+ *
+ * - every property write and method call is queued and runs only at `sync()`, in order; a
+ *   failing operation rejects the sync and the operations after it do not run (those before did,
+ *   as in Excel);
+ * - reading a property that was not loaded and synced throws `PropertyNotLoaded`;
+ * - objects of a finished `run` are dead (`InvalidObjectPath`), and an object of one context
+ *   passed to another gives `InvalidRequestContext`;
+ * - requirement sets are enforced (notes need ExcelApi 1.18, comments 1.10, merged areas 1.13);
+ * - a request or response over the payload limit (5 MB, Excel on the web) is refused whole;
+ * - protected sheets refuse edits, merged cells refuse writes to their hidden part.
+ *
+ * The objects live in `./workbook`, `./range`, `./names` and `./annotations`.
+ *
+ * `FakeExcel` counts `sync()` calls, which is how tests prove the adapter's round trips.
+ */
+import type * as Xl from '../api';
+import { FakeExcelError } from './errors';
+import { WorkbookModel } from './model';
+import type { FakeObject } from './object';
+import { FakeWorkbook } from './workbook';
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version the host supports: `1.18` (notes), `1.12` (comments), `1.7`. */
+  apiVersion?: string;
+  /** Limit of one request and of one response, in bytes (Excel on the web: 5 MB). */
+  payloadLimitBytes?: number;
+  /** Author of the notes and comments the add-in writes. */
+  userName?: string;
+}
+
+/** One round trip, as the host saw it. */
+export interface SyncRecord {
+  operations: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+
+/** The host: `run` like `Excel.run`, `isSetSupported` like `Office.context.requirements`. */
+export class FakeExcel implements Xl.ExcelHost {
+  readonly syncs: SyncRecord[] = [];
+  readonly apiVersion: string;
+  readonly payloadLimitBytes: number;
+  readonly userName: string;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private currentModel: WorkbookModel = WorkbookModel.blank(),
+    options: FakeExcelOptions = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
+    this.userName = options.userName ?? 'Teknisk beregningsark';
+  }
+
+  get model(): WorkbookModel {
+    return this.currentModel;
+  }
+
+  /** Opens another workbook, as the harness does when a file is chosen. */
+  open(model: WorkbookModel): void {
+    this.currentModel = model;
+    this.notify();
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  resetCounters(): void {
+    this.syncs.length = 0;
+  }
+
+  isSetSupported(name: string, minVersion: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    return compareVersions(this.apiVersion, minVersion) >= 0;
+  }
+
+  async run<T>(batch: (context: Xl.XlRequestContext) => Promise<T>): Promise<T> {
+    const context = new FakeContext(this);
+    try {
+      const result = await batch(context);
+      // Excel.run sends what is still queued when the batch returns.
+      if (context.hasPending) await context.sync();
+      return result;
+    } finally {
+      context.close();
+    }
+  }
+
+  /** Called after every executed batch; the harness re-renders on it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  record(sync: SyncRecord): void {
+    this.syncs.push(sync);
+  }
+}
+
+interface Operation {
+  requestBytes: number;
+  requires?: string;
+  /** Runs against the model; returns the bytes it adds to the response. */
+  run(): number;
+}
+
+export class FakeContext implements Xl.XlRequestContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Operation[] = [];
+  private open = true;
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get model(): WorkbookModel {
+    return this.host.model;
+  }
+
+  get hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  close(): void {
+    this.open = false;
+    this.queue = [];
+  }
+
+  assertOpen(): void {
+    if (!this.open) {
+      throw new FakeExcelError(
+        'InvalidObjectPath',
+        'The object path isn\'t working for what you\'re trying to do. The object belongs to an Excel.run batch that has finished.',
+      );
+    }
+  }
+
+  /** Checks that an API object passed as an argument belongs to this context. */
+  own<T extends FakeObject<unknown>>(object: T): T {
+    if (object.ctx !== this) throw new FakeExcelError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+    return object;
+  }
+
+  enqueue(requestBytes: number, run: () => number, requires?: string): void {
+    this.assertOpen();
+    this.queue.push({ requestBytes, run, requires });
+  }
+
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    this.assertOpen();
+    const operations = this.queue;
+    this.queue = [];
+    const requestBytes = operations.reduce((sum, op) => sum + op.requestBytes, 0);
+    const record: SyncRecord = { operations: operations.length, requestBytes, responseBytes: 0 };
+    this.host.record(record);
+    // A round trip: the batch runs after the caller's synchronous code, like a real request.
+    await Promise.resolve();
+    if (requestBytes > this.host.payloadLimitBytes) {
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    try {
+      for (const op of operations) {
+        if (op.requires && !this.host.isSetSupported('ExcelApi', op.requires)) {
+          throw new FakeExcelError('ApiNotFound', `The API you are trying to use could not be found. It needs ExcelApi ${op.requires}.`);
+        }
+        record.responseBytes += op.run();
+      }
+    } finally {
+      this.host.notify();
+    }
+    if (record.responseBytes > this.host.payloadLimitBytes) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+    }
+    return passThroughValue as T;
+  }
+}

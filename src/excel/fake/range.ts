@@ -1,0 +1,394 @@
+/** The fake's ranges: values and formulas as Excel reads them, formats, merged areas. */
+import { rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
+import type * as Xl from '../api';
+import { FakeExcelError, propertyNotLoaded } from './errors';
+import { evaluateFormula, UnsupportedFormula, type FormulaHost } from './formula';
+import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel } from './model';
+import { FakeObject, jsonSize, unknownProperty } from './object';
+import { FakeWorksheet } from './workbook';
+import { checkedRange, findName } from './addresses';
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  range: CellRange;
+}
+
+export function rangeRows(t: RangeTarget): number {
+  return t.range.end.row - t.range.start.row + 1;
+}
+
+export function rangeCols(t: RangeTarget): number {
+  return t.range.end.col - t.range.start.col + 1;
+}
+
+export function intersects(a: CellRange, b: CellRange): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+}
+
+/** Excel's reading of a typed value: `=…` a formula, `'…` text, number-like text a number. */
+function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
+  if (input === null || input === undefined || input === '') return {};
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const text = String(input);
+  if (text.startsWith('=') && text.length > 1) return { formula: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim())) return { value: Number(text) };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
+  return { value: text };
+}
+
+export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
+  private formatProxy?: FakeRangeFormat;
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get values(): Scalar[][] {
+    return this.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.queueWrite(values, (t) => this.writeCells(t, values));
+  }
+  get formulas(): Scalar[][] {
+    return this.get('formulas');
+  }
+  set formulas(formulas: unknown[][]) {
+    this.queueWrite(formulas, (t) => this.writeCells(t, formulas));
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.queueWrite(formats, (t) =>
+      this.eachInput(t, formats, (cell, input) => {
+        cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
+      }),
+    );
+  }
+  get hyperlink(): Xl.XlRangeHyperlink {
+    return this.get('hyperlink');
+  }
+  set hyperlink(link: Xl.XlRangeHyperlink) {
+    this.queueWrite(link, (t) => {
+      this.assertEditable(t);
+      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) {
+          const cell = this.ctx.model.editCell(t.sheet, r, c);
+          cell.hyperlink = { ...link };
+          if (link.textToDisplay !== undefined && cell.formula === undefined) cell.value = link.textToDisplay;
+        }
+      }
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.live().sheet);
+  }
+
+  protected override exists(t: RangeTarget): boolean {
+    return this.ctx.model.sheets.includes(t.sheet);
+  }
+
+  protected defaultProperties(): string[] {
+    return ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat'];
+  }
+
+  protected readProperty(name: string, t: RangeTarget): unknown {
+    switch (name) {
+      case 'address':
+        return this.ctx.model.address(t.sheet, t.range);
+      case 'rowCount':
+        return rangeRows(t);
+      case 'columnCount':
+        return rangeCols(t);
+      case 'rowIndex':
+        return t.range.start.row;
+      case 'columnIndex':
+        return t.range.start.col;
+      case 'values':
+        this.assertLoadable(t);
+        return this.grid(t, (cell, r, c) => (cell ? displayValue(this.ctx.model, t.sheet, r, c, new Set()) : ''));
+      case 'formulas':
+        this.assertLoadable(t);
+        return this.grid(t, (cell) => cell?.formula ?? cell?.value ?? '');
+      case 'numberFormat':
+        this.assertLoadable(t);
+        return this.grid(t, (cell) => cell?.numberFormat ?? 'General');
+      case 'hyperlink': {
+        const cell = this.ctx.model.cell(t.sheet, t.range.start.row, t.range.start.col);
+        return { ...(cell?.hyperlink ?? {}) };
+      }
+      default:
+        throw unknownProperty(name);
+    }
+  }
+
+  private assertLoadable(t: RangeTarget): void {
+    // Excel refuses to load the values of more than five million cells at once.
+    if (rangeRows(t) * rangeCols(t) > 5_000_000) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'The range is too large to load its values at once.');
+    }
+  }
+
+  private grid<V>(t: RangeTarget, read: (cell: CellModel | undefined, row: number, col: number) => V): V[][] {
+    const rows: V[][] = [];
+    for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+      const row: V[] = [];
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) row.push(read(this.ctx.model.cell(t.sheet, r, c), r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Protected sheets refuse every edit. */
+  private assertEditable(t: RangeTarget): void {
+    if (t.sheet.protected) {
+      throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+    }
+  }
+
+  /** Calls `apply` for every cell with its input, broadcasting a single value as Excel does. */
+  private eachInput(t: RangeTarget, inputs: unknown, apply: (cell: CellModel, input: unknown, row: number, col: number) => void): void {
+    this.assertEditable(t);
+    const rows = rangeRows(t);
+    const cols = rangeCols(t);
+    const isGrid = Array.isArray(inputs);
+    if (isGrid) {
+      const grid = inputs as unknown[][];
+      if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new FakeExcelError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${rows}×${cols} expected)`,
+        );
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const input = isGrid ? (inputs as unknown[][])[i][j] : inputs;
+        const r = t.range.start.row + i;
+        const c = t.range.start.col + j;
+        apply(this.ctx.model.editCell(t.sheet, r, c), input, r, c);
+      }
+    }
+  }
+
+  /** `values` and `formulas` take the same input in Excel: typed text, a number or a formula. */
+  private writeCells(t: RangeTarget, inputs: unknown): void {
+    const hidden = t.sheet.merges.filter((m) => intersects(m, t.range));
+    this.eachInput(t, inputs, (cell, input, r, c) => {
+      const coerced = coerceInput(input);
+      const inHiddenPart = hidden.some((m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c));
+      if (inHiddenPart && (coerced.value !== undefined || coerced.formula !== undefined)) {
+        throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`);
+      }
+      cell.value = coerced.value;
+      cell.formula = coerced.formula;
+      if (coerced.value === undefined && coerced.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) {
+        t.sheet.cells.delete(cellKey(r, c));
+      }
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.live();
+      const range = checkedRange(t.range.start.row + row, t.range.start.col + column, 1, 1);
+      return { sheet: t.sheet, range };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const t = this.live();
+        const merges = t.sheet.merges.filter((m) => intersects(m, t.range));
+        return merges.length ? { sheet: t.sheet, ranges: merges } : null;
+      },
+      true,
+      '1.13',
+    );
+  }
+
+  merge(across = false): void {
+    this.queueWrite(across, (t) => {
+      this.assertEditable(t);
+      const blocks = across
+        ? Array.from({ length: rangeRows(t) }, (_, i) => ({ start: { row: t.range.start.row + i, col: t.range.start.col }, end: { row: t.range.start.row + i, col: t.range.end.col } }))
+        : [t.range];
+      for (const block of blocks) {
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, block));
+        t.sheet.merges.push(block);
+        for (const [key, cell] of t.sheet.cells) {
+          const { row, col } = parseCellKey(key);
+          const inside = row >= block.start.row && row <= block.end.row && col >= block.start.col && col <= block.end.col;
+          if (inside && !(row === block.start.row && col === block.start.col)) {
+            cell.value = undefined;
+            cell.formula = undefined;
+          }
+        }
+      }
+    });
+  }
+
+  select(): void {
+    this.queueWrite(null, (t) => this.ctx.model.select(t.sheet, t.range));
+  }
+
+  /** For the adapter's own arguments: this range's target inside an operation. */
+  targetDuringSync(): RangeTarget {
+    return this.live();
+  }
+}
+
+/** The value Excel shows in a cell: a formula's result, else the stored value, '' when empty. */
+export function cellDisplayValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number): Scalar {
+  return displayValue(model, sheet, row, col, new Set());
+}
+
+function displayValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number, visiting: Set<string>): Scalar {
+  const cell = model.cell(sheet, row, col);
+  if (!cell) return '';
+  if (cell.formula === undefined) return cell.value ?? '';
+  const key = `${sheet.id}:${row},${col}`;
+  if (visiting.has(key)) return 0;
+  visiting.add(key);
+  try {
+    const host: FormulaHost = {
+      cellValue: (sheetName, r, c) => {
+        const s = model.sheet(sheetName);
+        return s ? displayValue(model, s, r, c, visiting) : null;
+      },
+      nameReference: (name, sheetName) => {
+        const n = findName(model, name, model.sheet(sheetName) ?? null);
+        return n ? n.formula.replace(/^=/, '') : null;
+      },
+    };
+    return evaluateFormula(cell.formula, sheet.name, host);
+  } catch (e) {
+    if (e instanceof UnsupportedFormula) return cell.value ?? '#NAME?';
+    throw e;
+  } finally {
+    visiting.delete(key);
+  }
+}
+
+export class FakeRangeAreas extends FakeObject<{ sheet: SheetModel; ranges: CellRange[] }> implements Xl.XlRangeAreas {
+  get address(): string {
+    return this.get('address');
+  }
+
+  protected readProperty(name: string, t: { sheet: SheetModel; ranges: CellRange[] }): unknown {
+    if (name === 'address') return t.ranges.map((r) => this.ctx.model.address(t.sheet, r)).join(', ');
+    if (name === 'areaCount') return t.ranges.length;
+    throw unknownProperty(name);
+  }
+
+  protected defaultProperties(): string[] {
+    return ['address', 'areaCount'];
+  }
+}
+
+/** Formats are written through; the fake keeps what the harness shows and the .xlsx keeps. */
+export class FakeRangeFormat implements Xl.XlRangeFormat {
+  constructor(private readonly range: FakeRange) {}
+
+  private style(value: unknown, apply: (cell: CellModel) => void): void {
+    const range = this.range;
+    range.ctx.enqueue(40 + jsonSize(value), () => {
+      const t = range.targetDuringSync();
+      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) apply(range.ctx.model.editCell(t.sheet, r, c));
+      }
+      return 0;
+    });
+  }
+
+  private styleOf(cell: CellModel) {
+    return (cell.style ??= {});
+  }
+
+  get columnWidth(): number {
+    throw propertyNotLoaded('columnWidth');
+  }
+  set columnWidth(points: number) {
+    const range = this.range;
+    range.ctx.enqueue(48, () => {
+      const t = range.targetDuringSync();
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
+      return 0;
+    });
+  }
+  get horizontalAlignment(): string {
+    throw propertyNotLoaded('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    this.style(value, (cell) => (this.styleOf(cell).horizontalAlignment = value));
+  }
+  get wrapText(): boolean {
+    throw propertyNotLoaded('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.style(value, (cell) => (this.styleOf(cell).wrapText = value));
+  }
+
+  get font(): Xl.XlRangeFont {
+    const set = (apply: (cell: CellModel) => void, value: unknown) => this.style(value, apply);
+    const styleOf = (cell: CellModel) => this.styleOf(cell);
+    return {
+      get bold(): boolean {
+        throw propertyNotLoaded('bold');
+      },
+      set bold(v: boolean) {
+        set((cell) => (styleOf(cell).bold = v), v);
+      },
+      get italic(): boolean {
+        throw propertyNotLoaded('italic');
+      },
+      set italic(v: boolean) {
+        set((cell) => (styleOf(cell).italic = v), v);
+      },
+      get color(): string {
+        throw propertyNotLoaded('color');
+      },
+      set color(v: string) {
+        set((cell) => (styleOf(cell).fontColor = v), v);
+      },
+      get size(): number {
+        throw propertyNotLoaded('size');
+      },
+      set size(v: number) {
+        set((cell) => (styleOf(cell).fontSize = v), v);
+      },
+    };
+  }
+
+  get fill(): Xl.XlRangeFill {
+    const set = (v: string) => this.style(v, (cell) => (this.styleOf(cell).fill = v));
+    return {
+      get color(): string {
+        throw propertyNotLoaded('color');
+      },
+      set color(v: string) {
+        set(v);
+      },
+    };
+  }
+}
