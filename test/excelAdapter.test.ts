@@ -261,16 +261,16 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
     expect(snapshotOf(model)).toBe(before);
   });
 
-  test('threaded comments (ExcelApi 1.10–1.17): a tool thread, or a reply in a person’s thread; removal takes only those', async () => {
+  test('threaded comments (ExcelApi 1.13–1.17): a tool thread of its own; a person’s thread is never touched; removal takes only the tool’s', async () => {
     const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43']] });
     model.sheets[0].comments.set('B2', { id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     const before = snapshotOf(model);
-    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.12' }));
+    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
     expect(port.annotationMode()).toBe('comments');
     const report = await port.applyChanges(annotate);
-    expect(report).toMatchObject({ annotationMode: 'comments', notesWritten: 2 });
+    expect(report).toMatchObject({ annotationMode: 'comments', notesWritten: 1, notesSkipped: ['Forslag!B2'] });
     const comments = model.sheets[0].comments;
-    expect(comments.get('B2')?.replies.map((r) => r.content)).toEqual([`${TOOL_NOTE_MARKER}\nTotal stemmer ikke: 5 forventet, 6 fundet`]);
+    expect(comments.get('B2')).toEqual({ id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     expect(comments.get('C3')?.content).toBe(`${TOOL_NOTE_MARKER}\nC3 er ikke et tal`);
     await port.applyChanges(remove);
     expect(snapshotOf(model)).toBe(before);
@@ -301,5 +301,14 @@ describe('OfficeWorkbook.select', () => {
     expect(excel.model.activeSheet.name).toBe('Tabel A');
     expect(excel.model.selectionRef()).toBe("'Tabel A'!C7");
     expect(excel.syncCount).toBe(2);
+  });
+});
+
+describe('text written as text', () => {
+  test('text a Danish Excel would turn into a number, a boolean, a date or a formula stays text', async () => {
+    const texts = ['(1.144)', 'SAND', 'falsk', 'maj 2025', '=SUM(A1:A2)', "'citat'", '123', ' 12', 'Økonomiudvalget'];
+    const model = workbookFromRows({ Ark1: [[]] });
+    await new OfficeWorkbook(new FakeExcel(model)).apply({ cells: texts.map((t, col) => ({ sheet: 'Ark1', row: 0, col, value: text(t) })) });
+    expect(texts.map((_t, col) => model.sheets[0].cells.get(`0,${col}`))).toEqual(texts.map((t) => ({ value: t })));
   });
 });

@@ -5,8 +5,12 @@
  * Round trips are counted, not left to chance:
  * - `read` costs 2 syncs plus one per block of cells (one block unless the workbook holds more
  *   than `maxCellsPerSync` used cells), whatever the number of sheets;
- * - `apply` costs 2 syncs to check, then one to write (more only when the writes exceed
- *   `maxRequestBytes`), plus one for threaded comments on hosts without notes.
+ * - `apply` costs 2 syncs to check, then one to write (more only when the request, measured as
+ *   Office.js serializes it, reaches `maxRequestBytes`), plus one for threaded comments on hosts
+ *   without notes.
+ * Every request stays well under Excel on the web's 5 MB and a bounded number of steps; a request
+ * Excel refuses for its size (it ran nothing) is sent again in halves, a response too large for a
+ * read is asked for in smaller blocks.
  * Every reason to refuse a batch is found before the first write, so a refused batch leaves the
  * workbook exactly as it was.
  */
@@ -22,6 +26,7 @@ import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWor
 import { ExcelRequestError, WorkbookChangeError } from './errors';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { readWorkbook } from './read';
+import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './payload';
 import { absoluteA1, cellSteps, key, noteSteps, OPERATION_BYTES, threadSteps, type AnnotationMode, type ApplyReport, type ExistingComment, type ExistingNote, type Step } from './write';
 
 export type { AnnotationMode, ApplyReport } from './write';
@@ -29,23 +34,29 @@ export type { AnnotationMode, ApplyReport } from './write';
 export interface OfficeWorkbookOptions {
   /** Cells loaded per sync; values and formulas of 40,000 cells stay well under Excel on the web's 5 MB. */
   maxCellsPerSync?: number;
-  /** Estimated request size per sync when writing. */
+  /** Request size, as Office.js serializes it, at which a write batch is sent (default 2 MB). */
   maxRequestBytes?: number;
+  /** Steps (each a few operations) per request at most. */
+  maxStepsPerRequest?: number;
 }
 
 const DEFAULT_MAX_CELLS = 40_000;
-const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+const DEFAULT_MAX_STEPS = 2_000;
+/** Estimated bytes queued between two measurements of the pending request, at least. */
+const MEASURE_EVERY_BYTES = 16_000;
 
 export class OfficeWorkbook implements WorkbookPort {
   private readonly maxCellsPerSync: number;
   private readonly maxRequestBytes: number;
+  private readonly maxStepsPerRequest: number;
 
   constructor(
     private readonly host: ExcelHost,
     options: OfficeWorkbookOptions = {},
   ) {
     this.maxCellsPerSync = options.maxCellsPerSync ?? DEFAULT_MAX_CELLS;
-    this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.maxRequestBytes = options.maxRequestBytes ?? REQUEST_BUDGET_BYTES;
+    this.maxStepsPerRequest = options.maxStepsPerRequest ?? DEFAULT_MAX_STEPS;
   }
 
   /** How this host shows findings on cells. */
@@ -236,10 +247,10 @@ export class OfficeWorkbook implements WorkbookPort {
       } else if (mode === 'comments') {
         commentSteps.push(...threadSteps(changes, existingComments, sheetProxy, report));
       }
-      await this.runSteps(steps, sync);
+      await this.runSteps(context, steps, sync);
       if (commentSteps.length > 0) {
         try {
-          await this.runSteps(commentSteps, sync);
+          await this.runSteps(context, commentSteps, sync);
         } catch (error) {
           const wrapped = ExcelRequestError.wrap(error);
           report.annotationError = wrapped.message;
@@ -250,17 +261,52 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Queues steps, syncing whenever the next step would take the request over the limit. */
-  private async runSteps(steps: Step[], sync: () => Promise<void>): Promise<void> {
-    let bytes = 0;
+  /**
+   * Queues steps and sends them whenever the pending request, as Office.js serializes it, reaches
+   * `maxRequestBytes` or `maxStepsPerRequest` steps. Measuring builds the whole request, so it is
+   * done after every `MEASURE_EVERY_BYTES` of estimated growth, or a quarter of what is left of the
+   * budget; between two measurements the request grows by a few hundred kB at most (a step is
+   * bounded by `cellSteps`), far below the 5 MB Excel on the web allows.
+   */
+  private async runSteps(context: XlRequestContext, steps: Step[], sync: () => Promise<void>): Promise<void> {
+    let batch: Step[] = [];
+    let measured = 0;
+    let sinceMeasured = 0;
+    const send = async () => {
+      if (batch.length > 0) await this.send(batch, sync, true);
+      batch = [];
+      measured = 0;
+      sinceMeasured = 0;
+    };
     for (const step of steps) {
-      if (bytes > 0 && bytes + step.bytes > this.maxRequestBytes) {
-        await sync();
-        bytes = 0;
-      }
       step.queue();
-      bytes += step.bytes;
+      batch.push(step);
+      sinceMeasured += step.bytes;
+      if (batch.length >= this.maxStepsPerRequest) {
+        await send();
+      } else if (sinceMeasured >= Math.max(MEASURE_EVERY_BYTES, (this.maxRequestBytes - measured) / 4)) {
+        // A host that cannot measure falls back to the steps' own estimates.
+        measured = this.host.requestBytes(context) ?? measured + sinceMeasured;
+        sinceMeasured = 0;
+        if (measured >= this.maxRequestBytes) await send();
+      }
     }
-    if (bytes > 0) await sync();
+    await send();
+  }
+
+  /**
+   * Sends the steps (already queued, or queued here). A request Excel refuses for its size ran
+   * nothing (Excel checks the size before it runs anything), so it is sent again in halves.
+   */
+  private async send(steps: Step[], sync: () => Promise<void>, queued: boolean): Promise<void> {
+    try {
+      if (!queued) for (const step of steps) step.queue();
+      await sync();
+    } catch (error) {
+      if (isPayloadLimitError(error) !== 'request' || steps.length < 2) throw error;
+      const half = Math.ceil(steps.length / 2);
+      await this.send(steps.slice(0, half), sync, false);
+      await this.send(steps.slice(half), sync, false);
+    }
   }
 }

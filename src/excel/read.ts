@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
 } from '../engine';
 import type { XlNamedItem, XlRange, XlRequestContext } from './api';
+import { isPayloadLimitError } from './payload';
 
 interface ReadBlock {
   sheet: number;
@@ -54,7 +55,8 @@ function definedName(item: XlNamedItem): DefinedName | null {
 
 /**
  * Every sheet's used cells and every defined name: sheet list and names, then all used ranges in
- * one batch, then the cells in blocks of at most `maxCellsPerSync`.
+ * one batch, then the cells in blocks of at most `maxCellsPerSync` (fewer after Excel refused a
+ * response as too large: a refused read changed nothing and is simply asked again, in halves).
  */
 export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: number): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets.load('items/name,items/visibility');
@@ -70,13 +72,27 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
-  for (const batch of readBatches(used, maxCellsPerSync)) {
+  // Blocks of at most `cellsPerSync` cells; a response Excel refuses as too large (long texts)
+  // halves the blocks, for this request and the ones after it.
+  let cellsPerSync = maxCellsPerSync;
+  let pending = usedBlocks(used, cellsPerSync);
+  while (pending.length > 0) {
+    const batch = takeBatch(pending, cellsPerSync);
     const loaded = batch.map((block) => ({
       block,
       range: sheets.items[block.sheet].getRangeByIndexes(block.row, block.col, block.rows, block.cols).load('values,formulas'),
     }));
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      const cells = batch.reduce((sum, b) => sum + b.rows * b.cols, 0);
+      if (isPayloadLimitError(error) !== 'response' || cells <= 1) throw error;
+      cellsPerSync = Math.max(1, Math.floor(cells / 2));
+      pending = [...batch.flatMap((b) => cutBlock(b, cellsPerSync)), ...pending.slice(batch.length)];
+      continue;
+    }
     for (const { block, range } of loaded) fillGrid(grids[block.sheet], block, range.values, range.formulas);
+    pending = pending.slice(batch.length);
   }
 
   const sheetName = (name: string) => grids.find((g) => g.name.toLowerCase() === name.toLowerCase())?.name;
@@ -89,29 +105,36 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
   return { sheets: grids, names: defined };
 }
 
-/** Used ranges cut into row blocks, packed into batches of at most `maxCellsPerSync` cells. */
-function readBatches(used: XlRange[], maxCellsPerSync: number): ReadBlock[][] {
-  const blocks: ReadBlock[] = [];
-  used.forEach((range, sheet) => {
-    if (range.isNullObject) return;
-    const rowsPerBlock = Math.max(1, Math.floor(maxCellsPerSync / range.columnCount));
-    for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
-      blocks.push({ sheet, row: range.rowIndex + r, col: range.columnIndex, rows: Math.min(rowsPerBlock, range.rowCount - r), cols: range.columnCount });
+/** A block cut into pieces of at most `maxCells` cells: whole rows, or parts of a row. */
+function cutBlock(block: ReadBlock, maxCells: number): ReadBlock[] {
+  const out: ReadBlock[] = [];
+  if (block.cols <= maxCells) {
+    const rowsPerBlock = Math.max(1, Math.floor(maxCells / block.cols));
+    for (let r = 0; r < block.rows; r += rowsPerBlock) out.push({ ...block, row: block.row + r, rows: Math.min(rowsPerBlock, block.rows - r) });
+  } else {
+    for (let r = 0; r < block.rows; r++) {
+      for (let c = 0; c < block.cols; c += maxCells) out.push({ ...block, row: block.row + r, rows: 1, col: block.col + c, cols: Math.min(maxCells, block.cols - c) });
     }
-  });
-  const batches: ReadBlock[][] = [];
-  let current: ReadBlock[] = [];
+  }
+  return out;
+}
+
+/** Every sheet's used range as blocks of at most `maxCells` cells. */
+function usedBlocks(used: XlRange[], maxCells: number): ReadBlock[] {
+  return used.flatMap((range, sheet) =>
+    range.isNullObject ? [] : cutBlock({ sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount }, maxCells),
+  );
+}
+
+/** The first blocks that together hold at most `maxCells` cells (at least one block). */
+function takeBatch(blocks: readonly ReadBlock[], maxCells: number): ReadBlock[] {
+  const batch: ReadBlock[] = [];
   let cells = 0;
   for (const block of blocks) {
     const size = block.rows * block.cols;
-    if (current.length > 0 && cells + size > maxCellsPerSync) {
-      batches.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(block);
+    if (batch.length > 0 && cells + size > maxCells) break;
+    batch.push(block);
     cells += size;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return batch;
 }

@@ -34,8 +34,15 @@ export interface ApplyReport {
   syncs: number;
 }
 
-/** Estimated overhead of one queued operation in a request. */
-export const OPERATION_BYTES = 120;
+/**
+ * Estimated request bytes of one step besides its data: Office.js sends an object path and two or
+ * three actions per step (a threaded comment measures 370 bytes plus its text, test/excelPayload).
+ * Only used to decide when to measure the real request, and where the host cannot measure.
+ */
+export const OPERATION_BYTES = 400;
+
+/** A run of cell values longer than this (as JSON) is written in several steps. */
+const STEP_DATA_BYTES = 64_000;
 
 /** Excel's own colours for the template's cell styles (the ExcelJS adapter uses the same). */
 const STYLE_FORMATS: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; fontColor?: string; fill?: string }> = {
@@ -60,9 +67,14 @@ export function absoluteA1(range: CellRange): string {
   return rangeToA1(range).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 }
 
-/** Text Excel would turn into something else (a formula, a number, a date, TRUE) gets the text prefix. */
+/**
+ * Text as text, always: Excel reads what the API writes as if typed, so `(1.144)` becomes -1144,
+ * `SAND` TRUE and `maj 2025` a date in a Danish Excel, and `=…` a formula. A leading apostrophe is
+ * Excel's own "this is text" prefix: it is not part of the value, and unlike the text number format
+ * ("@") it leaves the cell's format alone.
+ */
 export function literalText(text: string): string {
-  return /^[=+\-@'\s0-9.,]/.test(text) || /^(true|false)$/i.test(text) ? `'${text}` : text;
+  return text === '' ? '' : `'${text}`;
 }
 
 export function officeInput(write: CellWrite): string | number | boolean {
@@ -84,7 +96,10 @@ export function officeInput(write: CellWrite): string | number | boolean {
 
 /** A step of the write batch: queues operations; `bytes` estimates their request size. */
 export interface Step {
+  /** Estimated request bytes (see `OPERATION_BYTES`). */
   bytes: number;
+  /** The annotated cell (`'Ark'!C7`), for steps that may be skipped one by one. */
+  cell?: string;
   queue(): void;
 }
 
@@ -101,6 +116,25 @@ export interface ExistingComment {
   comment: XlComment;
   content: string;
   replies: { reply: XlCommentReply; content: string }[];
+}
+
+/** A run cut into pieces of at most `STEP_DATA_BYTES` of data (a single cell may exceed it). */
+function bySize(run: CellWrite[], size: (w: CellWrite) => number): CellWrite[][] {
+  const out: CellWrite[][] = [];
+  let piece: CellWrite[] = [];
+  let bytes = 0;
+  for (const w of run) {
+    const b = size(w);
+    if (piece.length > 0 && (bytes + b > STEP_DATA_BYTES || piece[piece.length - 1].col + 1 !== w.col)) {
+      out.push(piece);
+      piece = [];
+      bytes = 0;
+    }
+    piece.push(w);
+    bytes += b;
+  }
+  if (piece.length > 0) out.push(piece);
+  return out;
 }
 
 /** Writes of one sheet: values and formulas by row run, then number formats, styles and links. */
@@ -128,7 +162,7 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
   for (const w of sorted) last.set(`${w.row},${w.col}`, w);
   const unique = (w: CellWrite) => last.get(`${w.row},${w.col}`) === w;
 
-  for (const run of runs(unique)) {
+  for (const run of runs(unique).flatMap((r) => bySize(r, (w) => JSON.stringify(officeInput(w)).length))) {
     const inputs = [run.map(officeInput)];
     steps.push({ bytes: OPERATION_BYTES + JSON.stringify(inputs).length, queue: () => (rangeOf(run).formulas = inputs) });
   }
@@ -199,7 +233,14 @@ export function noteSteps(
         report.notesSkipped.push(`${sheetRef(tool.sheet, tool.a1)}`);
         continue;
       }
-      steps.push({ bytes: OPERATION_BYTES + final.length, queue: () => sheet(tool.sheet)!.notes.add(tool.a1, final) });
+      steps.push({
+        bytes: OPERATION_BYTES + final.length,
+        cell: sheetRef(tool.sheet, tool.a1),
+        queue: () => {
+          const ws = sheet(tool.sheet)!;
+          ws.notes.add(ws.getRange(tool.a1), final);
+        },
+      });
       report.notesWritten++;
     }
   }
@@ -247,9 +288,23 @@ export function threadSteps(changes: WorkbookChanges, existing: Map<string, Exis
   for (const [k, tool] of requestedNotes(changes)) {
     const text = `${TOOL_NOTE_MARKER}\n${tool.text}`;
     const thread = gone.has(k) ? undefined : existing.get(k);
-    if (thread && thread.content.startsWith(TOOL_NOTE_MARKER)) steps.push({ bytes: OPERATION_BYTES + text.length, queue: () => (thread.comment.content = text) });
-    else if (thread) steps.push({ bytes: OPERATION_BYTES + text.length, queue: () => thread.comment.replies.add(text) });
-    else steps.push({ bytes: OPERATION_BYTES + text.length, queue: () => sheet(tool.sheet)!.comments.add(tool.a1, text) });
+    if (thread && thread.content.startsWith(TOOL_NOTE_MARKER)) {
+      steps.push({ bytes: OPERATION_BYTES + text.length, cell: sheetRef(tool.sheet, tool.a1), queue: () => (thread.comment.content = text) });
+    } else if (thread) {
+      // A person's thread is theirs: the finding stays in the report sheet only.
+      report.notesSkipped.push(sheetRef(tool.sheet, tool.a1));
+      continue;
+    } else {
+      // CommentCollection.add needs a Range or a sheet-qualified address (API reference).
+      steps.push({
+        bytes: OPERATION_BYTES + text.length,
+        cell: sheetRef(tool.sheet, tool.a1),
+        queue: () => {
+          const ws = sheet(tool.sheet)!;
+          ws.comments.add(ws.getRange(tool.a1), text);
+        },
+      });
+    }
     report.notesWritten++;
   }
   return steps;

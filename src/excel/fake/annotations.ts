@@ -4,7 +4,7 @@ import type * as Xl from '../api';
 import { FakeExcelError } from './errors';
 import type { CommentModel, CommentReplyModel, SheetModel } from './model';
 import type { FakeContext } from './host';
-import { FakeObject, FakeCollection, unknownProperty } from './object';
+import { FakeObject, FakeCollection, itemPath, methodPath, propertyPath, unknownProperty, type PathSpec } from './object';
 import { FakeWorksheet } from './workbook';
 import { parseA1Range } from './addresses';
 import { FakeRange, rangeRows, rangeCols } from './range';
@@ -15,18 +15,30 @@ interface CellTarget {
   key: string;
 }
 
-/** A cell address for a note or comment: a one-cell range of this context, or `A1` / `Sheet!A1`. */
-function cellTarget(ctx: FakeContext, scope: FakeWorksheet | null, address: Xl.XlRange | string): CellTarget {
+/**
+ * The cell a note or comment goes on: a one-cell `Range` of this context, or a string.
+ * - Comments (`CommentCollection.add`, `getItemByCell`): "If it's a string, it must contain the full
+ *   address, including the sheet name. An InvalidArgument error is thrown if the provided range is
+ *   larger than one cell." (Excel JavaScript API reference, ExcelApi 1.10), on the workbook's and a
+ *   sheet's collection alike.
+ * - Notes (`NoteCollection.add`): "a Range object or a string such as "A1". If the string is invalid,
+ *   or the range is not a single cell, an InvalidCellAddress error is thrown." (ExcelApi 1.18); the
+ *   workbook's collection has no sheet to read "A1" on, so there too it needs the sheet name.
+ */
+function cellTarget(ctx: FakeContext, scope: FakeWorksheet | null, address: Xl.XlRange | string, kind: 'note' | 'comment'): CellTarget {
+  const refuse = (what: string) =>
+    kind === 'comment' ? new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${what})`) : new FakeExcelError('InvalidArgument', `InvalidCellAddress: ${what}`);
   if (typeof address !== 'string') {
     const t = ctx.own(address as FakeRange).targetDuringSync();
-    if (rangeRows(t) !== 1 || rangeCols(t) !== 1) throw new FakeExcelError('InvalidArgument', 'InvalidCellAddress: the range is not a single cell.');
+    if (rangeRows(t) !== 1 || rangeCols(t) !== 1) throw refuse('the range is not a single cell');
     return { sheet: t.sheet, key: rangeToA1(t.range) };
   }
   const { sheet: sheetName, address: local } = splitSheetAddress(address);
+  if (sheetName === null && (kind === 'comment' || !scope)) throw refuse(`"${address}" has no sheet name`);
   const sheet = sheetName !== null ? ctx.model.sheet(sheetName) : scope ? scope.live() : null;
   const range = parseA1Range(local);
   if (!sheet || !range || (scope && sheet !== scope.live()) || range.start.row !== range.end.row || range.start.col !== range.end.col) {
-    throw new FakeExcelError('InvalidArgument', `InvalidCellAddress: "${address}"`);
+    throw refuse(`"${address}"`);
   }
   return { sheet, key: rangeToA1(range) };
 }
@@ -42,9 +54,10 @@ function sortedKeys<V>(map: Map<string, V>): string[] {
 export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> implements Xl.XlNoteCollection {
   constructor(
     ctx: FakeContext,
+    path: PathSpec,
     private readonly scope: FakeWorksheet | null,
   ) {
-    super(ctx, '1.18');
+    super(ctx, path, '1.18');
   }
 
   protected list(): CellTarget[] {
@@ -53,7 +66,7 @@ export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> imp
   }
 
   protected wrap(model: CellTarget): FakeNote {
-    return new FakeNote(this.ctx, { resolved: model }, false, '1.18');
+    return new FakeNote(this.ctx, itemPath(this), { resolved: model }, false, '1.18');
   }
 
   protected defaultItemProperties(): string[] {
@@ -64,8 +77,9 @@ export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> imp
   add(cellAddress: Xl.XlRange | string, content: any): FakeNote {
     return new FakeNote(
       this.ctx,
+      methodPath(this, 'add', [cellAddress, content]),
       () => {
-        const target = cellTarget(this.ctx, this.scope, cellAddress);
+        const target = cellTarget(this.ctx, this.scope, cellAddress, 'note');
         if (target.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
         if (target.sheet.notes.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a note.`);
         if (target.sheet.comments.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a threaded comment; a cell holds either a note or a comment.`);
@@ -78,15 +92,15 @@ export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> imp
   }
 
   getItem(key: string): FakeNote {
-    return new FakeNote(this.ctx, () => this.find(key), false, '1.18');
+    return new FakeNote(this.ctx, methodPath(this, 'getItem', [key]), () => this.find(key), false, '1.18');
   }
 
   getItemOrNullObject(key: string): FakeNote {
-    return new FakeNote(this.ctx, () => this.find(key), true, '1.18');
+    return new FakeNote(this.ctx, methodPath(this, 'getItemOrNullObject', [key]), () => this.find(key), true, '1.18');
   }
 
   private find(key: string): CellTarget | null {
-    const target = cellTarget(this.ctx, this.scope, key);
+    const target = cellTarget(this.ctx, this.scope, key, 'note');
     return target.sheet.notes.has(target.key) ? target : null;
   }
 }
@@ -99,7 +113,7 @@ export class FakeNote extends FakeObject<CellTarget> implements Xl.XlNote {
     return this.get('content');
   }
   set content(value: string) {
-    this.queueWrite(value, (t) => {
+    this.queueSet('content', value, (t) => {
       if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
       t.sheet.notes.get(t.key)!.content = value;
     });
@@ -121,14 +135,14 @@ export class FakeNote extends FakeObject<CellTarget> implements Xl.XlNote {
   }
 
   delete(): void {
-    this.queueWrite(null, (t) => {
+    this.queueMethod('delete', [], (t) => {
       if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
       t.sheet.notes.delete(t.key);
     });
   }
 
   getLocation(): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getLocation'), () => {
       const t = this.live();
       const at = fromA1(t.key);
       return { sheet: t.sheet, range: { start: at, end: at } };
@@ -141,9 +155,10 @@ export class FakeNote extends FakeObject<CellTarget> implements Xl.XlNote {
 export class FakeCommentCollection extends FakeCollection<CellTarget, FakeComment> implements Xl.XlCommentCollection {
   constructor(
     ctx: FakeContext,
+    path: PathSpec,
     private readonly scope: FakeWorksheet | null,
   ) {
-    super(ctx, '1.10');
+    super(ctx, path, '1.10');
   }
 
   protected list(): CellTarget[] {
@@ -152,7 +167,7 @@ export class FakeCommentCollection extends FakeCollection<CellTarget, FakeCommen
   }
 
   protected wrap(model: CellTarget): FakeComment {
-    return new FakeComment(this.ctx, { resolved: model }, false, '1.10');
+    return new FakeComment(this.ctx, itemPath(this), { resolved: model }, false, '1.10');
   }
 
   protected defaultItemProperties(): string[] {
@@ -162,8 +177,9 @@ export class FakeCommentCollection extends FakeCollection<CellTarget, FakeCommen
   add(cellAddress: Xl.XlRange | string, content: string): FakeComment {
     return new FakeComment(
       this.ctx,
+      methodPath(this, 'add', [cellAddress, content, null]),
       () => {
-        const target = cellTarget(this.ctx, this.scope, cellAddress);
+        const target = cellTarget(this.ctx, this.scope, cellAddress, 'comment');
         if (target.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
         if (target.sheet.comments.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a comment thread.`);
         if (target.sheet.notes.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a note; a cell holds either a note or a comment.`);
@@ -178,8 +194,9 @@ export class FakeCommentCollection extends FakeCollection<CellTarget, FakeCommen
   getItemByCell(cellAddress: Xl.XlRange | string): FakeComment {
     return new FakeComment(
       this.ctx,
+      methodPath(this, 'getItemByCell', [cellAddress]),
       () => {
-        const target = cellTarget(this.ctx, this.scope, cellAddress);
+        const target = cellTarget(this.ctx, this.scope, cellAddress, 'comment');
         return target.sheet.comments.has(target.key) ? target : null;
       },
       false,
@@ -205,10 +222,10 @@ export class FakeComment extends FakeObject<CellTarget> implements Xl.XlComment 
     return this.get('content');
   }
   set content(value: string) {
-    this.queueWrite(value, (t) => (this.comment(t).content = value));
+    this.queueSet('content', value, (t) => (this.comment(t).content = value));
   }
   get replies(): FakeCommentReplyCollection {
-    return (this.repliesProxy ??= new FakeCommentReplyCollection(this.ctx, this));
+    return (this.repliesProxy ??= new FakeCommentReplyCollection(this.ctx, propertyPath(this, 'replies'), this));
   }
 
   /** The comment model inside an operation. */
@@ -233,14 +250,14 @@ export class FakeComment extends FakeObject<CellTarget> implements Xl.XlComment 
   }
 
   delete(): void {
-    this.queueWrite(null, (t) => {
+    this.queueMethod('delete', [], (t) => {
       if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
       t.sheet.comments.delete(t.key);
     });
   }
 
   getLocation(): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getLocation'), () => {
       const t = this.live();
       const at = fromA1(t.key);
       return { sheet: t.sheet, range: { start: at, end: at } };
@@ -256,9 +273,10 @@ interface ReplyTarget {
 export class FakeCommentReplyCollection extends FakeCollection<ReplyTarget, FakeCommentReply> implements Xl.XlCommentReplyCollection {
   constructor(
     ctx: FakeContext,
+    path: PathSpec,
     private readonly parent: FakeComment,
   ) {
-    super(ctx, '1.10');
+    super(ctx, path, '1.10');
   }
 
   protected list(): ReplyTarget[] {
@@ -267,7 +285,7 @@ export class FakeCommentReplyCollection extends FakeCollection<ReplyTarget, Fake
   }
 
   protected wrap(model: ReplyTarget): FakeCommentReply {
-    return new FakeCommentReply(this.ctx, { resolved: model }, false, '1.10');
+    return new FakeCommentReply(this.ctx, itemPath(this), { resolved: model }, false, '1.10');
   }
 
   protected defaultItemProperties(): string[] {
@@ -277,6 +295,7 @@ export class FakeCommentReplyCollection extends FakeCollection<ReplyTarget, Fake
   add(content: string): FakeCommentReply {
     return new FakeCommentReply(
       this.ctx,
+      methodPath(this, 'add', [content, null]),
       () => {
         const comment = this.parent.modelDuringSync();
         const reply = { id: this.ctx.model.newCommentId(), content, author: this.ctx.host.userName };
@@ -294,7 +313,7 @@ export class FakeCommentReply extends FakeObject<ReplyTarget> implements Xl.XlCo
     return this.get('content');
   }
   set content(value: string) {
-    this.queueWrite(value, (t) => (t.reply.content = value));
+    this.queueSet('content', value, (t) => (t.reply.content = value));
   }
   get id(): string {
     return this.get('id');
@@ -316,6 +335,6 @@ export class FakeCommentReply extends FakeObject<ReplyTarget> implements Xl.XlCo
   }
 
   delete(): void {
-    this.queueWrite(null, (t) => t.comment.replies.splice(t.comment.replies.indexOf(t.reply), 1));
+    this.queueMethod('delete', [], (t) => t.comment.replies.splice(t.comment.replies.indexOf(t.reply), 1));
   }
 }

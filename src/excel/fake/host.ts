@@ -17,10 +17,12 @@
  * `FakeExcel` counts `sync()` calls, which is how tests prove the adapter's round trips.
  */
 import type * as Xl from '../api';
+import { EXCEL_WEB_PAYLOAD_LIMIT } from '../payload';
 import { FakeExcelError } from './errors';
 import { WorkbookModel } from './model';
 import type { FakeObject } from './object';
 import { FakeWorkbook } from './workbook';
+import { ACTION_INSTANTIATE, PATH_GLOBAL, requestBytes, type WireAction, type WirePath } from './wire';
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi version the host supports: `1.18` (notes), `1.12` (comments), `1.7`. */
@@ -38,7 +40,7 @@ export interface SyncRecord {
   responseBytes: number;
 }
 
-export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export { EXCEL_WEB_PAYLOAD_LIMIT };
 
 function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -91,6 +93,10 @@ export class FakeExcel implements Xl.ExcelHost {
     return compareVersions(this.apiVersion, minVersion) >= 0;
   }
 
+  requestBytes(context: Xl.XlRequestContext): number {
+    return (context as FakeContext).pendingRequestBytes;
+  }
+
   async run<T>(batch: (context: Xl.XlRequestContext) => Promise<T>): Promise<T> {
     const context = new FakeContext(this);
     try {
@@ -119,19 +125,33 @@ export class FakeExcel implements Xl.ExcelHost {
 }
 
 interface Operation {
-  requestBytes: number;
+  action: WireAction;
   requires?: string;
   /** Runs against the model; returns the bytes it adds to the response. */
   run(): number;
 }
 
+/** An action as the fake's objects queue it; the context numbers it. */
+export type ActionSpec = Omit<WireAction, 'id'>;
+
 export class FakeContext implements Xl.XlRequestContext {
-  readonly workbook: FakeWorkbook;
+  private workbookProxy?: FakeWorkbook;
   private queue: Operation[] = [];
   private open = true;
+  private lastId = 0;
+  /** Every object path of this context, by id (a request sends those its actions use). */
+  readonly paths = new Map<number, WirePath>();
 
-  constructor(readonly host: FakeExcel) {
-    this.workbook = new FakeWorkbook(this);
+  constructor(readonly host: FakeExcel) {}
+
+  /** The workbook, Office.js's global object path, created on first use. */
+  get workbook(): FakeWorkbook {
+    if (!this.workbookProxy) {
+      const pathId = this.newPath({ type: PATH_GLOBAL, name: '', parent: null });
+      this.enqueue({ type: ACTION_INSTANTIATE, name: '', path: pathId }, () => 0);
+      this.workbookProxy = new FakeWorkbook(this, pathId);
+    }
+    return this.workbookProxy;
   }
 
   get model(): WorkbookModel {
@@ -140,6 +160,14 @@ export class FakeContext implements Xl.XlRequestContext {
 
   get hasPending(): boolean {
     return this.queue.length > 0;
+  }
+
+  /** Bytes of the request the next `sync()` sends, as Office.js serializes it. */
+  get pendingRequestBytes(): number {
+    return requestBytes(
+      this.queue.map((op) => op.action),
+      this.paths,
+    );
   }
 
   close(): void {
@@ -162,22 +190,37 @@ export class FakeContext implements Xl.XlRequestContext {
     return object;
   }
 
-  enqueue(requestBytes: number, run: () => number, requires?: string): void {
+  /** Registers an object path; Office.js numbers paths and actions from one counter. */
+  newPath(path: Omit<WirePath, 'id'>): number {
     this.assertOpen();
-    this.queue.push({ requestBytes, run, requires });
+    const id = ++this.lastId;
+    this.paths.set(id, { ...path, id });
+    return id;
+  }
+
+  /** Queues an action; returns its id (a load's result is keyed by it). */
+  enqueue(action: ActionSpec, run: () => number, requires?: string): number {
+    this.assertOpen();
+    const id = ++this.lastId;
+    this.queue.push({ action: { ...action, id }, run, requires });
+    return id;
   }
 
   async sync<T>(passThroughValue?: T): Promise<T> {
     this.assertOpen();
     const operations = this.queue;
     this.queue = [];
-    const requestBytes = operations.reduce((sum, op) => sum + op.requestBytes, 0);
-    const record: SyncRecord = { operations: operations.length, requestBytes, responseBytes: 0 };
+    const bytes = requestBytes(
+      operations.map((op) => op.action),
+      this.paths,
+    );
+    const record: SyncRecord = { operations: operations.length, requestBytes: bytes, responseBytes: 0 };
     this.host.record(record);
     // A round trip: the batch runs after the caller's synchronous code, like a real request.
     await Promise.resolve();
-    if (requestBytes > this.host.payloadLimitBytes) {
-      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    // Excel on the web refuses an oversized request before running any of it.
+    if (bytes > this.host.payloadLimitBytes) {
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit. (${bytes} bytes)`);
     }
     try {
       for (const op of operations) {
@@ -190,7 +233,7 @@ export class FakeContext implements Xl.XlRequestContext {
       this.host.notify();
     }
     if (record.responseBytes > this.host.payloadLimitBytes) {
-      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit. (${record.responseBytes} bytes)`);
     }
     return passThroughValue as T;
   }

@@ -4,7 +4,7 @@ import type * as Xl from '../api';
 import { FakeExcelError } from './errors';
 import type { NameModel } from './model';
 import type { FakeContext } from './host';
-import { FakeObject, FakeCollection, unknownProperty } from './object';
+import { FakeObject, FakeCollection, itemPath, methodPath, unknownProperty, type PathSpec } from './object';
 import { FakeWorksheet } from './workbook';
 import { parseA1Range, absoluteA1, nameTarget } from './addresses';
 import { FakeRange } from './range';
@@ -12,9 +12,10 @@ import { FakeRange } from './range';
 export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamedItem> implements Xl.XlNamedItemCollection {
   constructor(
     ctx: FakeContext,
+    path: PathSpec,
     private readonly scope: FakeWorksheet | null,
   ) {
-    super(ctx);
+    super(ctx, path);
   }
 
   private scopeId(): string | null {
@@ -27,7 +28,7 @@ export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamed
   }
 
   protected wrap(model: NameModel): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, { resolved: model });
+    return new FakeNamedItem(this.ctx, itemPath(this), { resolved: model });
   }
 
   protected defaultItemProperties(): string[] {
@@ -36,7 +37,7 @@ export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamed
 
   add(name: string, reference: Xl.XlRange | string, comment?: string): FakeNamedItem {
     const range = typeof reference === 'string' ? null : this.ctx.own(reference as FakeRange);
-    return new FakeNamedItem(this.ctx, () => {
+    return new FakeNamedItem(this.ctx, methodPath(this, 'add', [name, reference, comment ?? null]), () => {
       const model = this.ctx.model;
       const scope = this.scopeId();
       if (!/^[A-Za-z_\\\u00C0-\u024F][\w.\u00C0-\u024F]*$/.test(name) || parseA1Range(name) || /^[rRcC]$/.test(name)) {
@@ -59,11 +60,11 @@ export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamed
   }
 
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, () => this.find(name));
+    return new FakeNamedItem(this.ctx, methodPath(this, 'getItem', [name]), () => this.find(name));
   }
 
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, () => this.find(name), true);
+    return new FakeNamedItem(this.ctx, methodPath(this, 'getItemOrNullObject', [name]), () => this.find(name), true);
   }
 
   private find(name: string): NameModel | null {
@@ -83,13 +84,13 @@ export class FakeNamedItem extends FakeObject<NameModel> implements Xl.XlNamedIt
     return this.get('formula');
   }
   set formula(value: string) {
-    this.queueWrite(value, (n) => (n.formula = value.startsWith('=') ? value : `=${value}`));
+    this.queueSet('formula', value, (n) => (n.formula = value.startsWith('=') ? value : `=${value}`));
   }
   get visible(): boolean {
     return this.get('visible');
   }
   set visible(value: boolean) {
-    this.queueWrite(value, (n) => (n.visible = value));
+    this.queueSet('visible', value, (n) => (n.visible = value));
   }
 
   protected override exists(n: NameModel): boolean {
@@ -129,14 +130,14 @@ export class FakeNamedItem extends FakeObject<NameModel> implements Xl.XlNamedIt
   }
 
   delete(): void {
-    this.queueWrite(null, (n) => {
+    this.queueMethod('delete', [], (n) => {
       const names = this.ctx.model.names;
       names.splice(names.indexOf(n), 1);
     });
   }
 
   getRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getRange'), () => {
       const target = nameTarget(this.ctx.model, this.live());
       if (!target) throw new FakeExcelError('InvalidOperation', 'The named item does not refer to a range.');
       return target;
@@ -146,6 +147,7 @@ export class FakeNamedItem extends FakeObject<NameModel> implements Xl.XlNamedIt
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.ctx,
+      methodPath(this, 'getRangeOrNullObject'),
       () => {
         const n = this.liveOrNull();
         return n ? nameTarget(this.ctx.model, n) : null;

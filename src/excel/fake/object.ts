@@ -1,11 +1,42 @@
 /** Base classes of the fake's API objects: queued operations, loaded properties, collections. */
 import { FakeExcelError, propertyNotLoaded } from './errors';
 import type { FakeContext } from './host';
+import {
+  ACTION_INSTANTIATE,
+  ACTION_METHOD,
+  ACTION_QUERY,
+  ACTION_SET_PROPERTY,
+  ITEM_ID_BYTES,
+  jsonBytes,
+  PATH_INDEXER,
+  PATH_METHOD,
+  PATH_PROPERTY,
+  queryResultBytes,
+  wireArguments,
+  type PathHolder,
+  type WirePath,
+} from './wire';
 
-/** Bytes of a value as JSON (the fake's measure of a payload). */
-export function jsonSize(value: unknown): number {
-  if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
+/** Where an object comes from, as Office.js names it in the request. */
+export type PathSpec = Omit<WirePath, 'id'>;
+
+/** `parent.name(args)`: an object a method returns (`getRangeByIndexes`, `add`). */
+export function methodPath(parent: PathHolder, name: string, args: readonly unknown[] = []): PathSpec {
+  return { type: PATH_METHOD, name: pascal(name), parent: parent.pathId, ...wireArguments(args) };
+}
+
+/** `parent.name`: an object a property holds (`worksheets`, `format`, `font`). */
+export function propertyPath(parent: PathHolder, name: string): PathSpec {
+  return { type: PATH_PROPERTY, name: pascal(name), parent: parent.pathId };
+}
+
+/** An item of a loaded collection: Office.js addresses it by the id Excel sent. */
+export function itemPath(collection: PathHolder): PathSpec {
+  return { type: PATH_INDEXER, name: '', parent: collection.pathId, args: ['{00000000-0001-0000-0000-000000000000}'] };
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 export type Resolver<T> = () => T | null;
@@ -21,20 +52,23 @@ export function unknownProperty(name: string): FakeExcelError {
 }
 
 /** Base of every API object: resolution at sync time, loaded properties, queued writes. */
-export abstract class FakeObject<T> {
+export abstract class FakeObject<T> implements PathHolder {
   protected target: T | null | undefined = undefined;
   private readonly loaded = new Map<string, unknown>();
   private resolved = false;
+  readonly pathId: number;
 
   constructor(
     readonly ctx: FakeContext,
+    path: PathSpec,
     resolver: Resolver<T> | { resolved: T },
     private readonly nullable = false,
     protected readonly requires?: string,
   ) {
+    this.pathId = ctx.newPath(path);
     if (typeof resolver === 'function') {
       ctx.enqueue(
-        40,
+        { type: ACTION_INSTANTIATE, name: '', path: this.pathId },
         () => {
           const t = resolver();
           if (t === null && !nullable) throw this.notFound();
@@ -81,20 +115,20 @@ export abstract class FakeObject<T> {
 
   load(propertyNames?: string | string[]): this {
     const names = parseProperties(propertyNames) ?? this.defaultProperties();
-    this.ctx.enqueue(20 + names.join(',').length, () => (this.target === null ? 0 : this.loadDuringSync(names)), this.requires);
+    const id = this.ctx.enqueue({ type: ACTION_QUERY, name: '', path: this.pathId, select: names }, () => (this.target === null ? 0 : queryResultBytes(id, 0) + this.loadDuringSync(names)), this.requires);
     return this;
   }
 
-  /** Loads properties while a batch executes (collections load their items this way). */
+  /** Loads properties while a batch executes (collections load their items this way); returns their bytes as JSON. */
   loadDuringSync(names: readonly string[]): number {
     const target = this.live();
-    let bytes = 0;
+    const values: Record<string, unknown> = {};
     for (const name of names) {
       const value = this.readProperty(name, target);
       this.loaded.set(name, value);
-      bytes += name.length + jsonSize(value);
+      values[name] = value;
     }
-    return bytes;
+    return jsonBytes(values);
   }
 
   protected get<V>(name: string): V {
@@ -102,9 +136,22 @@ export abstract class FakeObject<T> {
     return this.loaded.get(name) as V;
   }
 
-  protected queueWrite(value: unknown, apply: (target: T) => void): void {
+  /** `object.name = value`, applied at sync. */
+  protected queueSet(name: string, value: unknown, apply: (target: T) => void): void {
     this.ctx.enqueue(
-      40 + jsonSize(value),
+      { type: ACTION_SET_PROPERTY, name: pascal(name), path: this.pathId, args: [value] },
+      () => {
+        apply(this.live());
+        return 0;
+      },
+      this.requires,
+    );
+  }
+
+  /** `object.name(args)` for a method that returns nothing, applied at sync. */
+  protected queueMethod(name: string, args: readonly unknown[], apply: (target: T) => void): void {
+    this.ctx.enqueue(
+      { type: ACTION_METHOD, name: pascal(name), path: this.pathId, ...wireArguments(args) },
       () => {
         apply(this.live());
         return 0;
@@ -115,13 +162,18 @@ export abstract class FakeObject<T> {
 }
 
 /** A collection: `items` after load, items created already resolved. */
-export abstract class FakeCollection<M, I extends FakeObject<M>> {
+export abstract class FakeCollection<M, I extends FakeObject<M>> implements PathHolder {
   private loadedItems: I[] | null = null;
+  readonly pathId: number;
 
   constructor(
     readonly ctx: FakeContext,
+    path: PathSpec,
     protected readonly requires?: string,
-  ) {}
+  ) {
+    this.pathId = ctx.newPath(path);
+    ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0, requires);
+  }
 
   get items(): I[] {
     if (!this.loadedItems) throw propertyNotLoaded('items');
@@ -133,14 +185,16 @@ export abstract class FakeCollection<M, I extends FakeObject<M>> {
 
   load(propertyNames?: string | string[]): this {
     const names = (parseProperties(propertyNames) ?? []).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
-    this.ctx.enqueue(
-      20 + names.join(',').length,
+    const select = names.length ? names : this.defaultItemProperties();
+    const id = this.ctx.enqueue(
+      { type: ACTION_QUERY, name: '', path: this.pathId, select },
       () => {
         const models = this.list();
-        let bytes = 0;
+        // {"ActionId":n,"Value":{"value":[{"_Id":"{…}",…},…]}}
+        let bytes = queryResultBytes(id, { value: [] });
         this.loadedItems = models.map((m) => {
           const item = this.wrap(m);
-          bytes += item.loadDuringSync(names.length ? names : this.defaultItemProperties());
+          bytes += item.loadDuringSync(select) + ITEM_ID_BYTES + 1;
           return item;
         });
         return bytes;

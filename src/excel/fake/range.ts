@@ -4,7 +4,8 @@ import type * as Xl from '../api';
 import { FakeExcelError, propertyNotLoaded } from './errors';
 import { evaluateFormula, UnsupportedFormula, type FormulaHost } from './formula';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel } from './model';
-import { FakeObject, jsonSize, unknownProperty } from './object';
+import { FakeObject, methodPath, propertyPath, unknownProperty } from './object';
+import { ACTION_INSTANTIATE, ACTION_SET_PROPERTY, type PathHolder } from './wire';
 import { FakeWorksheet } from './workbook';
 import { checkedRange, findName } from './addresses';
 
@@ -25,15 +26,30 @@ export function intersects(a: CellRange, b: CellRange): boolean {
   return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 }
 
-/** Excel's reading of a typed value: `=…` a formula, `'…` text, number-like text a number. */
+const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Excel's reading of a value written through `values`/`formulas`: as if typed, so `=…` is a
+ * formula, a leading `'` makes text (and is dropped), and text that looks like a number, a
+ * boolean or a date becomes one, also the Danish forms a Danish Excel recognises: `(1.144)` is
+ * -1144, `SAND`/`FALSK` are booleans, `maj 2025` is 1 May 2025.
+ */
 function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   const text = String(input);
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim())) return { value: Number(text) };
-  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true' };
+  const trimmed = text.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  const negative = /^\((\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\)$/.exec(trimmed);
+  if (negative) return { value: -Number(`${negative[1].replace(/\./g, '')}.${negative[2] ?? '0'}`) };
+  if (/^(true|false|sand|falsk)$/i.test(trimmed)) return { value: /^(true|sand)$/i.test(trimmed) };
+  const month = /^([a-zæøå]{3})[a-zæøå]*\.?\s+(\d{4})$/i.exec(trimmed);
+  if (month && DANISH_MONTHS.includes(month[1].toLowerCase())) {
+    return { value: (Date.UTC(Number(month[2]), DANISH_MONTHS.indexOf(month[1].toLowerCase()), 1) - EXCEL_EPOCH_MS) / 86_400_000 };
+  }
   return { value: text };
 }
 
@@ -59,19 +75,19 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     return this.get('values');
   }
   set values(values: unknown[][]) {
-    this.queueWrite(values, (t) => this.writeCells(t, values));
+    this.queueSet('values', values, (t) => this.writeCells(t, values));
   }
   get formulas(): Scalar[][] {
     return this.get('formulas');
   }
   set formulas(formulas: unknown[][]) {
-    this.queueWrite(formulas, (t) => this.writeCells(t, formulas));
+    this.queueSet('formulas', formulas, (t) => this.writeCells(t, formulas));
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
   set numberFormat(formats: unknown[][]) {
-    this.queueWrite(formats, (t) =>
+    this.queueSet('numberFormat', formats, (t) =>
       this.eachInput(t, formats, (cell, input) => {
         cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
       }),
@@ -81,7 +97,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     return this.get('hyperlink');
   }
   set hyperlink(link: Xl.XlRangeHyperlink) {
-    this.queueWrite(link, (t) => {
+    this.queueSet('hyperlink', link, (t) => {
       this.assertEditable(t);
       for (let r = t.range.start.row; r <= t.range.end.row; r++) {
         for (let c = t.range.start.col; c <= t.range.end.col; c++) {
@@ -98,7 +114,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   }
 
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.live().sheet);
+    return new FakeWorksheet(this.ctx, propertyPath(this, 'worksheet'), () => this.live().sheet);
   }
 
   protected override exists(t: RangeTarget): boolean {
@@ -206,7 +222,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getCell', [row, column]), () => {
       const t = this.live();
       const range = checkedRange(t.range.start.row + row, t.range.start.col + column, 1, 1);
       return { sheet: t.sheet, range };
@@ -216,6 +232,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
       this.ctx,
+      methodPath(this, 'getMergedAreasOrNullObject'),
       () => {
         const t = this.live();
         const merges = t.sheet.merges.filter((m) => intersects(m, t.range));
@@ -227,7 +244,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   }
 
   merge(across = false): void {
-    this.queueWrite(across, (t) => {
+    this.queueMethod('merge', [across], (t) => {
       this.assertEditable(t);
       const blocks = across
         ? Array.from({ length: rangeRows(t) }, (_, i) => ({ start: { row: t.range.start.row + i, col: t.range.start.col }, end: { row: t.range.start.row + i, col: t.range.end.col } }))
@@ -248,7 +265,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   }
 
   select(): void {
-    this.queueWrite(null, (t) => this.ctx.model.select(t.sheet, t.range));
+    this.queueMethod('select', [], (t) => this.ctx.model.select(t.sheet, t.range));
   }
 
   /** For the adapter's own arguments: this range's target inside an operation. */
@@ -305,83 +322,104 @@ export class FakeRangeAreas extends FakeObject<{ sheet: SheetModel; ranges: Cell
   }
 }
 
-/** Formats are written through; the fake keeps what the harness shows and the .xlsx keeps. */
-export class FakeRangeFormat implements Xl.XlRangeFormat {
-  constructor(private readonly range: FakeRange) {}
+/** `range.format`, `format.font`, `format.fill`: object paths of their own, as in Office.js. */
+class FormatPart implements PathHolder {
+  readonly pathId: number;
 
-  private style(value: unknown, apply: (cell: CellModel) => void): void {
+  constructor(
+    private readonly range: FakeRange,
+    parent: PathHolder,
+    name: string,
+  ) {
+    this.pathId = range.ctx.newPath(propertyPath(parent, name));
+    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0);
+  }
+
+  /** `part.name = value`, applied to every cell of the range at sync. */
+  set(name: string, value: unknown, apply: (t: RangeTarget) => void): void {
     const range = this.range;
-    range.ctx.enqueue(40 + jsonSize(value), () => {
-      const t = range.targetDuringSync();
-      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
-      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
-        for (let c = t.range.start.col; c <= t.range.end.col; c++) apply(range.ctx.model.editCell(t.sheet, r, c));
-      }
+    range.ctx.enqueue({ type: ACTION_SET_PROPERTY, name: name.charAt(0).toUpperCase() + name.slice(1), path: this.pathId, args: [value] }, () => {
+      apply(range.targetDuringSync());
       return 0;
     });
   }
+}
 
-  private styleOf(cell: CellModel) {
-    return (cell.style ??= {});
+/** Formats are written through; the fake keeps what the harness shows and the .xlsx keeps. */
+export class FakeRangeFormat implements Xl.XlRangeFormat {
+  private readonly part: FormatPart;
+  private fontPart?: FormatPart;
+  private fillPart?: FormatPart;
+
+  constructor(private readonly range: FakeRange) {
+    this.part = new FormatPart(range, range, 'format');
+  }
+
+  /** Sets a style property of every cell; a protected sheet refuses. */
+  private style(part: FormatPart, name: string, value: unknown, apply: (style: NonNullable<CellModel['style']>) => void): void {
+    part.set(name, value, (t) => {
+      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) apply((this.range.ctx.model.editCell(t.sheet, r, c).style ??= {}));
+      }
+    });
   }
 
   get columnWidth(): number {
     throw propertyNotLoaded('columnWidth');
   }
   set columnWidth(points: number) {
-    const range = this.range;
-    range.ctx.enqueue(48, () => {
-      const t = range.targetDuringSync();
+    this.part.set('columnWidth', points, (t) => {
       for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
-      return 0;
     });
   }
   get horizontalAlignment(): string {
     throw propertyNotLoaded('horizontalAlignment');
   }
   set horizontalAlignment(value: string) {
-    this.style(value, (cell) => (this.styleOf(cell).horizontalAlignment = value));
+    this.style(this.part, 'horizontalAlignment', value, (style) => (style.horizontalAlignment = value));
   }
   get wrapText(): boolean {
     throw propertyNotLoaded('wrapText');
   }
   set wrapText(value: boolean) {
-    this.style(value, (cell) => (this.styleOf(cell).wrapText = value));
+    this.style(this.part, 'wrapText', value, (style) => (style.wrapText = value));
   }
 
   get font(): Xl.XlRangeFont {
-    const set = (apply: (cell: CellModel) => void, value: unknown) => this.style(value, apply);
-    const styleOf = (cell: CellModel) => this.styleOf(cell);
+    const part = (this.fontPart ??= new FormatPart(this.range, this.part, 'font'));
+    const set = (name: string, value: unknown, apply: (style: NonNullable<CellModel['style']>) => void) => this.style(part, name, value, apply);
     return {
       get bold(): boolean {
         throw propertyNotLoaded('bold');
       },
       set bold(v: boolean) {
-        set((cell) => (styleOf(cell).bold = v), v);
+        set('bold', v, (style) => (style.bold = v));
       },
       get italic(): boolean {
         throw propertyNotLoaded('italic');
       },
       set italic(v: boolean) {
-        set((cell) => (styleOf(cell).italic = v), v);
+        set('italic', v, (style) => (style.italic = v));
       },
       get color(): string {
         throw propertyNotLoaded('color');
       },
       set color(v: string) {
-        set((cell) => (styleOf(cell).fontColor = v), v);
+        set('color', v, (style) => (style.fontColor = v));
       },
       get size(): number {
         throw propertyNotLoaded('size');
       },
       set size(v: number) {
-        set((cell) => (styleOf(cell).fontSize = v), v);
+        set('size', v, (style) => (style.fontSize = v));
       },
     };
   }
 
   get fill(): Xl.XlRangeFill {
-    const set = (v: string) => this.style(v, (cell) => (this.styleOf(cell).fill = v));
+    const part = (this.fillPart ??= new FormatPart(this.range, this.part, 'fill'));
+    const set = (v: string) => this.style(part, 'color', v, (style) => (style.fill = v));
     return {
       get color(): string {
         throw propertyNotLoaded('color');

@@ -3,29 +3,44 @@ import type * as Xl from '../api';
 import { FakeExcelError } from './errors';
 import { MAX_COLUMNS, MAX_ROWS, type SheetModel } from './model';
 import type { FakeContext } from './host';
-import { FakeObject, FakeCollection, unknownProperty } from './object';
+import { FakeObject, FakeCollection, itemPath, methodPath, propertyPath, unknownProperty } from './object';
+import { PATH_INDEXER, type PathHolder } from './wire';
 import { checkedRange, resolveAddress } from './addresses';
 import { FakeRange } from './range';
 import { FakeNamedItemCollection } from './names';
 import { FakeNoteCollection, FakeCommentCollection } from './annotations';
 
-export class FakeWorkbook implements Xl.XlWorkbook {
-  readonly worksheets: FakeWorksheetCollection;
-  readonly names: FakeNamedItemCollection;
-  readonly notes: FakeNoteCollection;
-  readonly comments: FakeCommentCollection;
-  readonly protection: FakeProtection;
+/** The workbook: Office.js's global object; its collections are created on first use, as there. */
+export class FakeWorkbook implements Xl.XlWorkbook, PathHolder {
+  private children: { worksheets?: FakeWorksheetCollection; names?: FakeNamedItemCollection; notes?: FakeNoteCollection; comments?: FakeCommentCollection; protection?: FakeProtection } = {};
 
-  constructor(readonly ctx: FakeContext) {
-    this.worksheets = new FakeWorksheetCollection(ctx);
-    this.names = new FakeNamedItemCollection(ctx, null);
-    this.notes = new FakeNoteCollection(ctx, null);
-    this.comments = new FakeCommentCollection(ctx, null);
-    this.protection = new FakeProtection(ctx, { resolved: { workbook: true } });
+  constructor(
+    readonly ctx: FakeContext,
+    readonly pathId: number,
+  ) {}
+
+  get worksheets(): FakeWorksheetCollection {
+    return (this.children.worksheets ??= new FakeWorksheetCollection(this.ctx, propertyPath(this, 'worksheets')));
+  }
+
+  get names(): FakeNamedItemCollection {
+    return (this.children.names ??= new FakeNamedItemCollection(this.ctx, propertyPath(this, 'names'), null));
+  }
+
+  get notes(): FakeNoteCollection {
+    return (this.children.notes ??= new FakeNoteCollection(this.ctx, propertyPath(this, 'notes'), null));
+  }
+
+  get comments(): FakeCommentCollection {
+    return (this.children.comments ??= new FakeCommentCollection(this.ctx, propertyPath(this, 'comments'), null));
+  }
+
+  get protection(): FakeProtection {
+    return (this.children.protection ??= new FakeProtection(this.ctx, propertyPath(this, 'protection'), () => ({ workbook: true as const })));
   }
 
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getSelectedRange'), () => {
       const sheet = this.ctx.model.activeSheet;
       return { sheet, range: sheet.selection };
     });
@@ -57,7 +72,7 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
   }
 
   protected wrap(model: SheetModel): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, { resolved: model });
+    return new FakeWorksheet(this.ctx, itemPath(this), { resolved: model });
   }
 
   protected defaultItemProperties(): string[] {
@@ -65,7 +80,7 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
   }
 
   add(name?: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => {
+    return new FakeWorksheet(this.ctx, methodPath(this, 'add', [name ?? null]), () => {
       const model = this.ctx.model;
       if (model.structureProtected) throw new FakeExcelError('AccessDenied', 'The workbook structure is protected.');
       let sheetName = name;
@@ -75,15 +90,15 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
   }
 
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.find(key));
+    return new FakeWorksheet(this.ctx, { ...methodPath(this, '', [key]), type: PATH_INDEXER }, () => this.find(key));
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.find(key), true);
+    return new FakeWorksheet(this.ctx, methodPath(this, 'getItemOrNullObject', [key]), () => this.find(key), true);
   }
 
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.model.activeSheet);
+    return new FakeWorksheet(this.ctx, methodPath(this, 'getActiveWorksheet'), () => this.ctx.model.activeSheet);
   }
 
   private find(key: string): SheetModel | null {
@@ -93,14 +108,14 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
 }
 
 export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksheet {
-  private children: { protection?: FakeProtection; names?: FakeNamedItemCollection; notes?: FakeNoteCollection; comments?: FakeCommentCollection } = {};
+  private children: { protection?: FakeProtection; names?: FakeNamedItemCollection; notes?: FakeNoteCollection; comments?: FakeCommentCollection; freezePanes?: FakeFreezePanes } = {};
 
   get name(): string {
     return this.get('name');
   }
 
   set name(value: string) {
-    this.queueWrite(value, (sheet) => {
+    this.queueSet('name', value, (sheet) => {
       if (this.ctx.model.structureProtected) throw new FakeExcelError('AccessDenied', 'The workbook structure is protected.');
       this.ctx.model.renameSheet(sheet, value);
     });
@@ -111,7 +126,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   set visibility(value: string) {
-    this.queueWrite(value, (sheet) => {
+    this.queueSet('visibility', value, (sheet) => {
       if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw unknownProperty(`visibility=${value}`);
       sheet.visibility = value;
     });
@@ -122,7 +137,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   set position(value: number) {
-    this.queueWrite(value, (sheet) => {
+    this.queueSet('position', value, (sheet) => {
       const sheets = this.ctx.model.sheets;
       sheets.splice(sheets.indexOf(sheet), 1);
       sheets.splice(Math.max(0, Math.min(value, sheets.length)), 0, sheet);
@@ -134,25 +149,24 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   get protection(): FakeProtection {
-    return (this.children.protection ??= new FakeProtection(this.ctx, { resolved: { sheet: this } }));
+    return (this.children.protection ??= new FakeProtection(this.ctx, propertyPath(this, 'protection'), () => ({ sheet: this })));
   }
 
   get names(): FakeNamedItemCollection {
-    return (this.children.names ??= new FakeNamedItemCollection(this.ctx, this));
+    return (this.children.names ??= new FakeNamedItemCollection(this.ctx, propertyPath(this, 'names'), this));
   }
 
   get notes(): FakeNoteCollection {
-    return (this.children.notes ??= new FakeNoteCollection(this.ctx, this));
+    return (this.children.notes ??= new FakeNoteCollection(this.ctx, propertyPath(this, 'notes'), this));
   }
 
   get comments(): FakeCommentCollection {
-    return (this.children.comments ??= new FakeCommentCollection(this.ctx, this));
+    return (this.children.comments ??= new FakeCommentCollection(this.ctx, propertyPath(this, 'comments'), this));
   }
 
   get freezePanes(): Xl.XlFreezePanes {
-    return {
-      freezeRows: (count = 1) => this.queueWrite(count, (sheet) => (sheet.frozenRows = count)),
-    };
+    const panes = (this.children.freezePanes ??= new FakeFreezePanes(this.ctx, propertyPath(this, 'freezePanes'), () => this.live()));
+    return panes;
   }
 
   protected override exists(sheet: SheetModel): boolean {
@@ -179,23 +193,24 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   activate(): void {
-    this.queueWrite(null, (sheet) => this.ctx.model.activate(sheet));
+    this.queueMethod('activate', [], (sheet) => this.ctx.model.activate(sheet));
   }
 
   delete(): void {
-    this.queueWrite(null, (sheet) => {
+    this.queueMethod('delete', [], (sheet) => {
       if (this.ctx.model.structureProtected) throw new FakeExcelError('AccessDenied', 'The workbook structure is protected.');
       this.ctx.model.deleteSheet(sheet);
     });
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return new FakeRange(this.ctx, methodPath(this, 'getCell', [row, column]), () => ({ sheet: this.live(), range: checkedRange(row, column, 1, 1) }));
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(
       this.ctx,
+      methodPath(this, 'getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]),
       () => {
         const sheet = this.liveOrNull();
         if (!sheet) return null;
@@ -206,7 +221,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getRange', [address ?? null]), () => {
       const sheet = this.live();
       if (address === undefined) return { sheet, range: { start: { row: 0, col: 0 }, end: { row: MAX_ROWS - 1, col: MAX_COLUMNS - 1 } } };
       return { sheet, range: resolveAddress(this.ctx.model, sheet, address) };
@@ -214,7 +229,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.ctx, methodPath(this, 'getUsedRange', [valuesOnly]), () => {
       const sheet = this.live();
       return { sheet, range: this.ctx.model.usedRange(sheet, valuesOnly) ?? { start: { row: 0, col: 0 }, end: { row: 0, col: 0 } } };
     });
@@ -223,6 +238,7 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.ctx,
+      methodPath(this, 'getUsedRangeOrNullObject', [valuesOnly]),
       () => {
         const sheet = this.liveOrNull();
         if (!sheet) return null;
@@ -231,5 +247,20 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
       },
       true,
     );
+  }
+}
+
+/** `worksheet.freezePanes` (ExcelApi 1.7). */
+export class FakeFreezePanes extends FakeObject<SheetModel> implements Xl.XlFreezePanes {
+  freezeRows(count = 1): void {
+    this.queueMethod('freezeRows', [count], (sheet) => (sheet.frozenRows = count));
+  }
+
+  protected readProperty(name: string): unknown {
+    throw unknownProperty(name);
+  }
+
+  protected defaultProperties(): string[] {
+    return [];
   }
 }
