@@ -129,7 +129,7 @@ describe('OfficeWorkbook.read', () => {
 });
 
 describe('OfficeWorkbook.apply', () => {
-  test('writes only the intended cells, in one write round trip', async () => {
+  test('writes only the intended cells, in one write round trip after the checks', async () => {
     const model = workbookFromRows({ Tabeller: [['Tabel A.'], ['Udvalg', 2025, 2026], ['ØU', null, null], ['Total', null, null]] });
     const before = snapshotOf(model);
     const excel = new FakeExcel(model);
@@ -142,7 +142,7 @@ describe('OfficeWorkbook.apply', () => {
         { sheet: 'Tabeller', row: 3, col: 2, value: text('1.144') },
       ],
     });
-    expect(report.syncs).toBe(3);
+    expect(report.syncs).toBe(4); // 2 to check, 1 to record what the writes replace, 1 to write
     expect(report.cellsWritten).toBe(4);
     const after = await port.read();
     expect(after.sheets[0].cells.map((r) => r.map((c) => (c.kind === 'empty' ? null : c.value)))).toEqual([
@@ -166,7 +166,7 @@ describe('OfficeWorkbook.apply', () => {
     const before = cellMap(excel.model);
     excel.resetCounters();
     const report = await port.applyChanges(writes);
-    expect(report.syncs).toBe(3);
+    expect(report.syncs).toBe(4);
     const after = cellMap(excel.model);
     const written = new Set((writes.cells ?? []).map((w) => `${w.sheet}!${w.row},${w.col}`));
     expect(written.size).toBeGreaterThan(0);
@@ -310,5 +310,23 @@ describe('text written as text', () => {
     const model = workbookFromRows({ Ark1: [[]] });
     await new OfficeWorkbook(new FakeExcel(model)).apply({ cells: texts.map((t, col) => ({ sheet: 'Ark1', row: 0, col, value: text(t) })) });
     expect(texts.map((_t, col) => model.sheets[0].cells.get(`0,${col}`))).toEqual(texts.map((t) => ({ value: t })));
+  });
+});
+
+describe('one refused cell', () => {
+  test('Excel refusing one cell’s comment (it holds a note) costs that cell only: the others are written, the cell is reported', async () => {
+    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43'], ['d', 4]] });
+    model.sheets[0].notes.set('C3', { content: 'En persons note', author: 'Jens' });
+    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
+    const report = await port.applyChanges({
+      notes: [
+        { sheet: 'Forslag', row: 1, col: 1, text: 'B2 først' },
+        { sheet: 'Forslag', row: 2, col: 2, text: 'C3 har en note' },
+        { sheet: 'Forslag', row: 3, col: 1, text: 'B4 efter' },
+      ],
+    });
+    expect(report).toMatchObject({ notesWritten: 2, notesSkipped: ['Forslag!C3'] });
+    expect([...model.sheets[0].comments.keys()].sort()).toEqual(['B2', 'B4']);
+    expect(model.sheets[0].notes.get('C3')?.content).toBe('En persons note');
   });
 });

@@ -148,7 +148,7 @@ describe('the adapter sizes requests by the host’s measure', () => {
     const syncsWith = async (scale: number | null) => {
       const excel = new FakeExcel(workbookFromRows({ Ark1: [[1]] }));
       const measured = excel.requestBytes.bind(excel);
-      excel.requestBytes = (context) => (scale === null ? null : measured(context) * scale);
+      (excel as { requestBytes: (c: XlRequestContext) => number | null }).requestBytes = (context) => (scale === null ? null : measured(context) * scale);
       await new OfficeWorkbook(excel, { maxRequestBytes: 200_000 }).applyChanges(changes);
       return excel.syncCount;
     };

@@ -5,14 +5,17 @@
  * Round trips are counted, not left to chance:
  * - `read` costs 2 syncs plus one per block of cells (one block unless the workbook holds more
  *   than `maxCellsPerSync` used cells), whatever the number of sheets;
- * - `apply` costs 2 syncs to check, then one to write (more only when the request, measured as
- *   Office.js serializes it, reaches `maxRequestBytes`), plus one for threaded comments on hosts
- *   without notes.
+ * - `apply` costs 2 syncs to check, one to record what cell writes into existing sheets replace,
+ *   then one to write (more only when the request, measured as Office.js serializes it, reaches
+ *   `maxRequestBytes`), and one to delete the sheets it replaces or removes.
  * Every request stays well under Excel on the web's 5 MB and a bounded number of steps; a request
  * Excel refuses for its size (it ran nothing) is sent again in halves, a response too large for a
  * read is asked for in smaller blocks.
- * Every reason to refuse a batch is found before the first write, so a refused batch leaves the
- * workbook exactly as it was.
+ *
+ * All or nothing: every reason to refuse a batch is found before the first write; new sheets are
+ * written under temporary names and swapped in at the end; a failure while writing puts the
+ * workbook back (`./rollback.ts`). A batch with notes or comments is then tried once more with
+ * the annotations cell by cell, skipping the cells Excel refuses.
  */
 import {
   sheetRef,
@@ -25,7 +28,8 @@ import {
 import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
 import { ExcelRequestError, WorkbookChangeError } from './errors';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
-import { readWorkbook } from './read';
+import { loadBlocks, readWorkbook } from './read';
+import { rollback, type PriorState } from './rollback';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './payload';
 import { absoluteA1, cellSteps, key, noteSteps, OPERATION_BYTES, threadSteps, type AnnotationMode, type ApplyReport, type ExistingComment, type ExistingNote, type Step } from './write';
 
@@ -112,8 +116,6 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyChanges(changes: WorkbookChanges): Promise<ApplyReport> {
     const mode = this.annotationMode();
     const wantsNotes = Boolean(changes.clearToolNotes) || (changes.notes?.length ?? 0) > 0;
-    const canComment = this.host.isSetSupported('ExcelApi', '1.10');
-    const canFindMerges = this.host.isSetSupported('ExcelApi', '1.13');
     return this.run(async (context) => {
       let syncs = 0;
       const sync = async () => {
@@ -123,55 +125,52 @@ export class OfficeWorkbook implements WorkbookPort {
       const wb = context.workbook;
 
       // Check, round trip 1: sheets, names, workbook protection, existing notes and comments.
-      const sheetList = wb.worksheets.load('items/name,items/visibility,items/position');
+      const sheetList = wb.worksheets.load('items/name,items/id,items/visibility,items/position');
       const workbookProtection = wb.protection.load('protected');
-      const nameList = wb.names.load('items/name');
-      const noteList = wantsNotes && mode === 'notes' ? wb.notes.load('items/content') : null;
-      const commentList = wantsNotes && canComment ? wb.comments.load('items/content,items/id') : null;
+      const nameList = wb.names.load('items/name,items/formula');
+      const annotations = wantsNotes ? queueAnnotations(context, mode) : null;
       await sync();
 
-      // Check, round trip 2: sheet protection, merged cells under the writes, note locations.
+      // Check, round trip 2: sheet protection, merged cells under the writes, what the writes
+      // replace (for a rollback), note and comment locations.
       const sheets = new Map(sheetList.items.map((ws) => [ws.name.toLowerCase(), ws]));
       const protections = sheetList.items.map((ws) => ({ ws, protection: ws.protection.load('protected') }));
       const writesBySheet = groupBySheet(changes.cells ?? []);
-      const merges = canFindMerges
-        ? [...writesBySheet].flatMap(([sheetKey, writes]) => {
-            const ws = sheets.get(sheetKey);
-            if (!ws) return [];
-            const box = boundingBox(writes);
-            const areas = ws.getRangeByIndexes(box.start.row, box.start.col, box.end.row - box.start.row + 1, box.end.col - box.start.col + 1).getMergedAreasOrNullObject();
-            return [{ sheetKey, areas: areas.load('address') }];
-          })
-        : [];
-      const noteLocations = noteList ? noteList.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
-      const commentLocations = commentList
-        ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') }))
-        : [];
+      const targets = [...writesBySheet].flatMap(([sheetKey, writes]) => {
+        const ws = sheets.get(sheetKey);
+        if (!ws) return [];
+        const box = boundingBox(writes);
+        const range = ws.getRangeByIndexes(box.start.row, box.start.col, box.end.row - box.start.row + 1, box.end.col - box.start.col + 1);
+        return [{ ws, box, areas: range.getMergedAreasOrNullObject().load('address') }];
+      });
+      const located = annotations?.locate();
       await sync();
-
-      const existingNotes = new Map<string, ExistingNote>();
-      for (const { note, location } of noteLocations) {
-        const { sheet, address } = splitSheetAddress(location.address);
-        if (sheet !== null) existingNotes.set(key(sheet, address), { sheet, a1: address, note, content: note.content });
-      }
-      const existingComments = new Map<string, ExistingComment>();
-      for (const { comment, location, replies } of commentLocations) {
-        const { sheet, address } = splitSheetAddress(location.address);
-        if (sheet !== null) {
-          existingComments.set(key(sheet, address), { sheet, a1: address, comment, content: comment.content, replies: replies.items.map((reply) => ({ reply, content: reply.content })) });
-        }
-      }
+      const { existingNotes, existingComments } = located?.read() ?? { existingNotes: new Map<string, ExistingNote>(), existingComments: new Map<string, ExistingComment>() };
 
       const plan = planChanges(changes, {
         sheets: sheetList.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' })),
         workbookProtected: workbookProtection.protected,
         protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.ws.name.toLowerCase())),
-        merges: merges.flatMap((m) => (m.areas.isNullObject ? [] : parseAreas(m.areas.address))),
+        merges: targets.flatMap((t) => (t.areas.isNullObject ? [] : parseAreas(t.areas.address))),
         toolNotes: mode === 'notes' ? [...existingNotes.values()].filter((n) => n.content.includes(TOOL_NOTE_MARKER)) : [],
       });
       if (plan.problems.length > 0) throw new WorkbookChangeError(plan.problems);
 
-      // Write.
+      // What the cell writes replace, for a rollback (one more round trip, when there are any).
+      const priorCells: PriorState['cells'] = [];
+      const blocks = targets.map((t, sheet) => ({ sheet, row: t.box.start.row, col: t.box.start.col, rows: t.box.end.row - t.box.start.row + 1, cols: t.box.end.col - t.box.start.col + 1 }));
+      await loadBlocks(sync, blocks, this.maxCellsPerSync, (b) => targets[b.sheet].ws, ['formulas', 'numberFormat'], (b, range) => {
+        priorCells.push({ sheetId: targets[b.sheet].ws.id, row: b.row, col: b.col, formulas: range.formulas, numberFormat: range.numberFormat });
+      });
+
+      const prior: PriorState = {
+        sheets: sheetList.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position })),
+        names: nameList.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
+        cells: priorCells,
+        notes: wantsNotes && mode === 'notes' ? new Map([...existingNotes.values()].map((n) => [n.location, n.content])) : null,
+        comments: wantsNotes && mode !== 'report-only' ? new Map([...existingComments.values()].map((c) => [c.location, { content: c.content, replies: c.replies.map((r) => r.content) }])) : null,
+      };
+
       const report: ApplyReport = {
         annotationMode: mode,
         sheetsAdded: (changes.addSheets ?? []).map((s) => s.name),
@@ -182,29 +181,27 @@ export class OfficeWorkbook implements WorkbookPort {
         notesSkipped: [],
         syncs: 0,
       };
+      // Write: new sheets under temporary names, cells, then notes or comments; then the swap
+      // (names and places) and the defined names; deleting old sheets comes last of all.
       const steps: Step[] = [];
+      const swap: Step[] = [];
+      const deletions: XlWorksheet[] = [];
       const live = new Map(sheets);
-      const replacedOld: XlWorksheet[] = [];
-      let temp = 0;
+      const taken = new Set(sheets.keys());
+      const temporary = (prefix: string) => {
+        let n = 1;
+        while (taken.has(`${prefix}${n}`)) n++;
+        taken.add(`${prefix}${n}`);
+        return `${prefix}${n}`;
+      };
       for (const spec of changes.addSheets ?? []) {
         const old = sheets.get(spec.name.toLowerCase());
-        if (old) {
-          let tempName = '';
-          do tempName = `~tb-erstattes-${++temp}`;
-          while (sheets.has(tempName));
-          steps.push({ bytes: OPERATION_BYTES, queue: () => (old.name = tempName) });
-          replacedOld.push(old);
-        }
-      }
-      for (const spec of changes.addSheets ?? []) {
-        const old = sheets.get(spec.name.toLowerCase());
+        const newName = temporary('~tb-ny-');
         let ws: XlWorksheet | undefined;
         steps.push({
           bytes: OPERATION_BYTES,
           queue: () => {
-            ws = wb.worksheets.add(spec.name);
-            // A replaced sheet keeps its place among the tabs.
-            if (old) ws.position = old.position;
+            ws = wb.worksheets.add(newName);
             live.set(spec.name.toLowerCase(), ws);
           },
         });
@@ -217,17 +214,26 @@ export class OfficeWorkbook implements WorkbookPort {
         });
         if (spec.frozenRows && spec.frozenRows > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.freezePanes.freezeRows(spec.frozenRows) });
         report.cellsWritten += spec.cells.length;
+        if (old) {
+          const oldName = temporary('~tb-gammel-');
+          swap.push({ bytes: OPERATION_BYTES, queue: () => (old.name = oldName) });
+          deletions.push(old);
+        }
+        swap.push({
+          bytes: OPERATION_BYTES,
+          queue: () => {
+            ws!.name = spec.name;
+            // A replaced sheet keeps its place among the tabs.
+            if (old) ws!.position = old.position;
+          },
+        });
       }
-      for (const old of replacedOld) steps.push({ bytes: OPERATION_BYTES, queue: () => old.delete() });
-      for (const name of plan.removed) {
-        const ws = sheets.get(name.toLowerCase())!;
-        steps.push({ bytes: OPERATION_BYTES, queue: () => ws.delete() });
-      }
+      for (const name of plan.removed) deletions.push(sheets.get(name.toLowerCase())!);
       const existingNames = new Map(nameList.items.map((n) => [n.name.toLowerCase(), n]));
       const finalSheetName = new Map(sheetList.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
       for (const spec of changes.addSheets ?? []) finalSheetName.set(spec.name.toLowerCase(), spec.name);
       for (const n of changes.names ?? []) {
-        steps.push({
+        swap.push({
           bytes: OPERATION_BYTES * 2,
           queue: () => {
             existingNames.get(n.name.toLowerCase())?.delete();
@@ -241,24 +247,85 @@ export class OfficeWorkbook implements WorkbookPort {
       }
 
       const sheetProxy = (name: string) => live.get(name.toLowerCase());
-      const commentSteps: Step[] = [];
-      if (mode === 'notes') {
-        steps.push(...noteSteps(changes, existingNotes, existingComments, sheetProxy, report));
-      } else if (mode === 'comments') {
-        commentSteps.push(...threadSteps(changes, existingComments, sheetProxy, report));
-      }
-      await this.runSteps(context, steps, sync);
-      if (commentSteps.length > 0) {
+      const annotationSteps = (notes: Map<string, ExistingNote>, comments: Map<string, ExistingComment>, into: ApplyReport): Step[] =>
+        mode === 'notes' ? noteSteps(changes, notes, comments, sheetProxy, into) : mode === 'comments' ? threadSteps(changes, comments, sheetProxy, into) : [];
+      const notes = wantsNotes ? annotationSteps(existingNotes, existingComments, report) : [];
+      try {
+        // Usually one request for all of it.
+        await this.runSteps(context, [...steps, ...notes, ...swap], sync);
+      } catch (error) {
+        await rollback(context, prior, error);
+        if (notes.length === 0) throw error;
+        // Perhaps a cell refused its note or comment: once more, the annotations cell by cell.
         try {
-          await this.runSteps(context, commentSteps, sync);
-        } catch (error) {
-          const wrapped = ExcelRequestError.wrap(error);
-          report.annotationError = wrapped.message;
+          await this.runSteps(context, steps, sync);
+          await this.annotate(context, annotationSteps, report, sync);
+          await this.runSteps(context, swap, sync);
+        } catch (again) {
+          await rollback(context, prior, again);
+          throw again;
         }
       }
+      await this.deleteSheets(context, deletions, sync);
       report.syncs = syncs;
       return report;
     });
+  }
+
+  /**
+   * Notes or comments cell by cell, one request each, from the workbook as it is now: the cells
+   * Excel refuses are reported as skipped, the rest is written.
+   */
+  private async annotate(
+    context: XlRequestContext,
+    stepsFor: (notes: Map<string, ExistingNote>, comments: Map<string, ExistingComment>, into: ApplyReport) => Step[],
+    report: ApplyReport,
+    sync: () => Promise<void>,
+  ): Promise<void> {
+    const annotations = queueAnnotations(context, report.annotationMode);
+    await sync();
+    const located = annotations.locate();
+    await sync();
+    const { existingNotes, existingComments } = located.read();
+    const fresh: ApplyReport = { ...report, notesSkipped: [], notesWritten: 0, notesRemoved: 0 };
+    const steps = stepsFor(existingNotes, existingComments, fresh);
+    for (const step of steps) {
+      try {
+        step.queue();
+        await sync();
+      } catch (error) {
+        if (!step.cell) throw error;
+        fresh.notesSkipped.push(step.cell);
+        fresh.notesWritten--;
+      }
+    }
+    Object.assign(report, { notesWritten: fresh.notesWritten, notesRemoved: fresh.notesRemoved, notesSkipped: fresh.notesSkipped });
+  }
+
+  /**
+   * The last writes: sheets replaced or removed. The new state is complete by now, so a failure
+   * here goes forward, not back: what is left to delete is looked up again and deleted one by one.
+   * A very hidden sheet is made hidden first (Excel refuses to delete a very hidden sheet).
+   */
+  private async deleteSheets(context: XlRequestContext, deletions: XlWorksheet[], sync: () => Promise<void>): Promise<void> {
+    if (deletions.length === 0) return;
+    const ids = deletions.map((ws) => ws.id);
+    const queueDelete = (ws: XlWorksheet, visibility: string) => {
+      if (visibility === 'VeryHidden') ws.visibility = 'Hidden';
+      ws.delete();
+    };
+    try {
+      for (const ws of deletions) queueDelete(ws, ws.visibility);
+      await sync();
+    } catch {
+      const left = ids.map((id) => context.workbook.worksheets.getItemOrNullObject(id).load('id,visibility'));
+      await sync();
+      for (const ws of left) {
+        if (ws.isNullObject) continue;
+        queueDelete(ws, ws.visibility);
+        await sync();
+      }
+    }
   }
 
   /**
@@ -309,4 +376,43 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.send(steps.slice(half), sync, false);
     }
   }
+}
+
+/**
+ * Loads the workbook's notes (notes mode) and threaded comments in two round trips: the items
+ * now, their locations (and a comment's replies) after the next sync.
+ */
+function queueAnnotations(context: XlRequestContext, mode: AnnotationMode) {
+  const wb = context.workbook;
+  const noteList = mode === 'notes' ? wb.notes.load('items/content') : null;
+  const commentList = mode !== 'report-only' ? wb.comments.load('items/content,items/id') : null;
+  return {
+    locate() {
+      const notes = noteList ? noteList.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
+      const comments = commentList ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') })) : [];
+      return {
+        read() {
+          const existingNotes = new Map<string, ExistingNote>();
+          for (const { note, location } of notes) {
+            const { sheet, address } = splitSheetAddress(location.address);
+            if (sheet !== null) existingNotes.set(key(sheet, address), { sheet, a1: address, location: location.address, note, content: note.content });
+          }
+          const existingComments = new Map<string, ExistingComment>();
+          for (const { comment, location, replies } of comments) {
+            const { sheet, address } = splitSheetAddress(location.address);
+            if (sheet === null) continue;
+            existingComments.set(key(sheet, address), {
+              sheet,
+              a1: address,
+              location: location.address,
+              comment,
+              content: comment.content,
+              replies: replies.items.map((reply) => ({ reply, content: reply.content })),
+            });
+          }
+          return { existingNotes, existingComments };
+        },
+      };
+    },
+  };
 }

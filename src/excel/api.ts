@@ -44,6 +44,8 @@ export interface XlWorksheetCollection {
 }
 
 export interface XlWorksheet extends XlClientObject {
+  /** Stable while the workbook is open, also across renames. */
+  readonly id: string;
   name: string;
   /** `Visible`, `Hidden` or `VeryHidden`. */
   visibility: string;

@@ -11,10 +11,10 @@ import {
   type SheetGrid,
   type WorkbookSnapshot,
 } from '../engine';
-import type { XlNamedItem, XlRange, XlRequestContext } from './api';
+import type { XlNamedItem, XlRange, XlRequestContext, XlWorksheet } from './api';
 import { isPayloadLimitError } from './payload';
 
-interface ReadBlock {
+export interface ReadBlock {
   sheet: number;
   row: number;
   col: number;
@@ -72,28 +72,9 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
-  // Blocks of at most `cellsPerSync` cells; a response Excel refuses as too large (long texts)
-  // halves the blocks, for this request and the ones after it.
-  let cellsPerSync = maxCellsPerSync;
-  let pending = usedBlocks(used, cellsPerSync);
-  while (pending.length > 0) {
-    const batch = takeBatch(pending, cellsPerSync);
-    const loaded = batch.map((block) => ({
-      block,
-      range: sheets.items[block.sheet].getRangeByIndexes(block.row, block.col, block.rows, block.cols).load('values,formulas'),
-    }));
-    try {
-      await context.sync();
-    } catch (error) {
-      const cells = batch.reduce((sum, b) => sum + b.rows * b.cols, 0);
-      if (isPayloadLimitError(error) !== 'response' || cells <= 1) throw error;
-      cellsPerSync = Math.max(1, Math.floor(cells / 2));
-      pending = [...batch.flatMap((b) => cutBlock(b, cellsPerSync)), ...pending.slice(batch.length)];
-      continue;
-    }
-    for (const { block, range } of loaded) fillGrid(grids[block.sheet], block, range.values, range.formulas);
-    pending = pending.slice(batch.length);
-  }
+  await loadBlocks(() => context.sync(), usedBlocks(used, maxCellsPerSync), maxCellsPerSync, (block) => sheets.items[block.sheet], ['values', 'formulas'], (block, range) =>
+    fillGrid(grids[block.sheet], block, range.values, range.formulas),
+  );
 
   const sheetName = (name: string) => grids.find((g) => g.name.toLowerCase() === name.toLowerCase())?.name;
   const defined: DefinedName[] = [];
@@ -103,6 +84,38 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (name && sheet && !defined.some((d) => d.name.toLowerCase() === name.name.toLowerCase())) defined.push({ ...name, sheet });
   }
   return { sheets: grids, names: defined };
+}
+
+/**
+ * Loads `properties` of the blocks, at most `maxCells` cells per request. A response Excel refuses
+ * as too large (long texts) ran nothing that matters (loads only) and is asked for again with
+ * half as many cells, for this request and the ones after it.
+ */
+export async function loadBlocks(
+  sync: () => Promise<unknown>,
+  blocks: readonly ReadBlock[],
+  maxCells: number,
+  sheetOf: (block: ReadBlock) => XlWorksheet,
+  properties: string[],
+  loaded: (block: ReadBlock, range: XlRange) => void,
+): Promise<void> {
+  let cellsPerSync = maxCells;
+  let pending = blocks.flatMap((b) => cutBlock(b, cellsPerSync));
+  while (pending.length > 0) {
+    const batch = takeBatch(pending, cellsPerSync);
+    const ranges = batch.map((block) => sheetOf(block).getRangeByIndexes(block.row, block.col, block.rows, block.cols).load(properties));
+    try {
+      await sync();
+    } catch (error) {
+      const cells = batch.reduce((sum, b) => sum + b.rows * b.cols, 0);
+      if (isPayloadLimitError(error) !== 'response' || cells <= 1) throw error;
+      cellsPerSync = Math.max(1, Math.floor(cells / 2));
+      pending = [...batch.flatMap((b) => cutBlock(b, cellsPerSync)), ...pending.slice(batch.length)];
+      continue;
+    }
+    batch.forEach((block, i) => loaded(block, ranges[i]));
+    pending = pending.slice(batch.length);
+  }
 }
 
 /** A block cut into pieces of at most `maxCells` cells: whole rows, or parts of a row. */

@@ -106,6 +106,8 @@ export interface Step {
 export interface ExistingNote {
   sheet: string;
   a1: string;
+  /** As Excel gives it (`'Ark'!C7`). */
+  location: string;
   note: XlNote;
   content: string;
 }
@@ -113,6 +115,8 @@ export interface ExistingNote {
 export interface ExistingComment {
   sheet: string;
   a1: string;
+  /** As Excel gives it (`'Ark'!C7`). */
+  location: string;
   comment: XlComment;
   content: string;
   replies: { reply: XlCommentReply; content: string }[];

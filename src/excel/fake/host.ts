@@ -60,6 +60,9 @@ export class FakeExcel implements Xl.ExcelHost {
   readonly payloadLimitBytes: number;
   readonly userName: string;
   private readonly listeners = new Set<() => void>();
+  /** Operations Excel has run, over every request (tests count them to inject a failure). */
+  operationsRun = 0;
+  private faultAt: number | null = null;
 
   constructor(
     private currentModel: WorkbookModel = WorkbookModel.blank(),
@@ -121,6 +124,24 @@ export class FakeExcel implements Xl.ExcelHost {
 
   record(sync: SyncRecord): void {
     this.syncs.push(sync);
+  }
+
+  /**
+   * Makes the `operation`-th operation from now (1-based, counting every operation Excel runs)
+   * fail once with a `GeneralException`, as a request can fail halfway in Excel: the operations
+   * before it in the request have run, those after it have not.
+   */
+  injectFault(operation: number): void {
+    this.faultAt = this.operationsRun + operation;
+  }
+
+  /** Called before each operation runs; throws the injected failure when its turn comes. */
+  beforeOperation(): void {
+    this.operationsRun++;
+    if (this.faultAt !== null && this.operationsRun === this.faultAt) {
+      this.faultAt = null;
+      throw new FakeExcelError('GeneralException', `An internal error has occurred. (injected at operation ${this.operationsRun})`);
+    }
   }
 }
 
@@ -227,6 +248,7 @@ export class FakeContext implements Xl.XlRequestContext {
         if (op.requires && !this.host.isSetSupported('ExcelApi', op.requires)) {
           throw new FakeExcelError('ApiNotFound', `The API you are trying to use could not be found. It needs ExcelApi ${op.requires}.`);
         }
+        this.host.beforeOperation();
         record.responseBytes += op.run();
       }
     } finally {

@@ -88,8 +88,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   }
   set numberFormat(formats: unknown[][]) {
     this.queueSet('numberFormat', formats, (t) =>
-      this.eachInput(t, formats, (cell, input) => {
+      this.eachInput(t, formats, (cell, input, r, c) => {
         cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
+        // A cell with nothing left in it is no cell at all, as in Excel's file.
+        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) t.sheet.cells.delete(cellKey(r, c));
       }),
     );
   }

@@ -199,6 +199,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   delete(): void {
     this.queueMethod('delete', [], (sheet) => {
       if (this.ctx.model.structureProtected) throw new FakeExcelError('AccessDenied', 'The workbook structure is protected.');
+      // Excel will not delete a very hidden sheet; it must be made (merely) hidden first.
+      if (sheet.visibility === 'VeryHidden') throw new FakeExcelError('InvalidOperation', `A very hidden sheet cannot be deleted. ("${sheet.name}")`);
       this.ctx.model.deleteSheet(sheet);
     });
   }
