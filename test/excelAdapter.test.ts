@@ -300,7 +300,7 @@ describe('OfficeWorkbook.select', () => {
     await new OfficeWorkbook(excel).select('Tabel A', 'C7');
     expect(excel.model.activeSheet.name).toBe('Tabel A');
     expect(excel.model.selectionRef()).toBe("'Tabel A'!C7");
-    expect(excel.syncCount).toBe(2);
+    expect(excel.syncCount).toBe(3); // visibility first: a hidden sheet cannot be activated
   });
 });
 
@@ -328,5 +328,22 @@ describe('one refused cell', () => {
     expect(report).toMatchObject({ notesWritten: 2, notesSkipped: ['Forslag!C3'] });
     expect([...model.sheets[0].comments.keys()].sort()).toEqual(['B2', 'B4']);
     expect(model.sheets[0].notes.get('C3')?.content).toBe('En persons note');
+  });
+});
+
+describe('findings on hidden sheets', () => {
+  test('selecting on a hidden sheet says so instead of failing in Excel; a hidden sheet can be shown, a very hidden one cannot', async () => {
+    const model = workbookFromRows({ Synlig: [['a']], Skjult: [['b']], 'Meget skjult': [['c']] });
+    model.sheets[1].visibility = 'Hidden';
+    model.sheets[2].visibility = 'VeryHidden';
+    const port = new OfficeWorkbook(new FakeExcel(model));
+    await expect(port.select('Skjult', 'A1')).rejects.toMatchObject({ name: 'HiddenSheetError', sheet: 'Skjult', veryHidden: false });
+    await expect(port.select('Meget skjult', 'A1')).rejects.toMatchObject({ name: 'HiddenSheetError', sheet: 'Meget skjult', veryHidden: true });
+    await expect(port.showSheet('Meget skjult')).rejects.toMatchObject({ veryHidden: true });
+    expect(model.sheets[2].visibility).toBe('VeryHidden');
+    await port.showSheet('Skjult');
+    await port.select('Skjult', 'A1');
+    expect(model.sheets[1].visibility).toBe('Visible');
+    expect(model.activeSheet.name).toBe('Skjult');
   });
 });

@@ -26,7 +26,7 @@ import {
   type WorkbookSnapshot,
 } from '../engine';
 import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
-import { ExcelRequestError, WorkbookChangeError } from './errors';
+import { ExcelRequestError, HiddenSheetError, WorkbookChangeError } from './errors';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { loadBlocks, readWorkbook } from './read';
 import { rollback, type PriorState } from './rollback';
@@ -90,10 +90,24 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Activates the sheet, then selects the cell or range (activating first is what Excel needs). */
   async select(sheet: string, address: string): Promise<void> {
     await this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
+      const ws = context.workbook.worksheets.getItem(sheet).load('name,visibility');
+      await context.sync();
+      // Excel cannot activate a hidden sheet; the pane offers to show it (HiddenSheetError).
+      if (ws.visibility !== 'Visible') throw new HiddenSheetError(ws.name, ws.visibility === 'VeryHidden');
       ws.activate();
       await context.sync();
       ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  /** Shows a hidden sheet (a very hidden one refuses: only Visual Basic may show it). */
+  async showSheet(sheet: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet).load('name,visibility');
+      await context.sync();
+      if (ws.visibility === 'VeryHidden') throw new HiddenSheetError(ws.name, true);
+      ws.visibility = 'Visible';
       await context.sync();
     });
   }

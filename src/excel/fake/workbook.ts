@@ -193,7 +193,11 @@ export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksh
   }
 
   activate(): void {
-    this.queueMethod('activate', [], (sheet) => this.ctx.model.activate(sheet));
+    this.queueMethod('activate', [], (sheet) => {
+      // Excel cannot activate a hidden or very hidden sheet.
+      if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `The sheet "${sheet.name}" is hidden and cannot be activated.`);
+      this.ctx.model.activate(sheet);
+    });
   }
 
   delete(): void {
