@@ -1,6 +1,10 @@
 /**
  * The Office.js adapter over the in-memory Excel API: round trips, exact writes, notes.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import forslag4Json from '../examples/forslag4.json';
 import {
   annotationChanges,
@@ -18,7 +22,8 @@ import {
 } from '../src/engine';
 import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import { WorkbookChangeError } from '../src/excel/errors';
-import { FakeExcel, workbookFromRows, type CellLiteral, type WorkbookModel } from '../src/excel/fake';
+import { FakeExcel, modelFromXlsx, workbookFromRows, type CellLiteral, type WorkbookModel } from '../src/excel/fake';
+import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
 
@@ -345,5 +350,33 @@ describe('findings on hidden sheets', () => {
     await port.select('Skjult', 'A1');
     expect(model.sheets[1].visibility).toBe('Visible');
     expect(model.activeSheet.name).toBe('Skjult');
+  });
+});
+
+describe('dates', () => {
+  test('a date reads the same in Excel (a serial under a date format) as in the CLI (ExcelJS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Datoer');
+    ws.getCell('A1').value = new Date(Date.UTC(2025, 4, 1));
+    ws.getCell('A1').numFmt = 'dd-mm-yyyy';
+    ws.getCell('B1').value = new Date(Date.UTC(2026, 0, 31, 12));
+    ws.getCell('B1').numFmt = '[$-406]d. mmmm yyyy;@';
+    ws.getCell('C1').value = 45_658;
+    ws.getCell('C1').numFmt = '#,##0';
+    ws.getCell('D1').value = 0.5;
+    ws.getCell('D1').numFmt = 'h:mm';
+    const dir = mkdtempSync(path.join(tmpdir(), 'tb-dates-'));
+    const file = path.join(dir, 'datoer.xlsx');
+    await wb.xlsx.writeFile(file);
+    try {
+      const cli = (await (await XlsxWorkbook.open(file)).read()).sheets[0].cells[0];
+      const excel = (await new OfficeWorkbook(new FakeExcel(await modelFromXlsx(readFileSync(file)))).read()).sheets[0].cells[0];
+      expect(excel.slice(0, 3)).toEqual(cli.slice(0, 3));
+      expect(excel[0]).toEqual({ kind: 'date', value: new Date(Date.UTC(2025, 4, 1)) });
+      expect(excel[2]).toEqual(num(45_658));
+      expect(excel[3]).toEqual(num(0.5)); // a time of day is not a date
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

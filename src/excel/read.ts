@@ -22,13 +22,28 @@ export interface ReadBlock {
   cols: number;
 }
 
-function fillGrid(grid: SheetGrid, block: ReadBlock, values: unknown[][], formulas: unknown[][]): void {
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Whether a number format shows a date: Excel sends a date as its serial number, ExcelJS (the
+ * CLI) as a Date, so the adapter turns serials under a date format into dates, as ExcelJS does.
+ * Quoted text, escapes and [colour]/[$-406] sections do not count; `m` alone is a month only
+ * without hours or seconds beside it.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string' || format === 'General' || format === '@') return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
+}
+
+function fillGrid(grid: SheetGrid, block: ReadBlock, values: unknown[][], formulas: unknown[][], formats: unknown[][]): void {
   while (grid.cells.length < block.row + block.rows) grid.cells.push([]);
   for (let i = 0; i < block.rows; i++) {
     const line = grid.cells[block.row + i];
     for (let j = 0; j < block.cols; j++) {
       const col = block.col + j;
-      const cell = toCell(values[i][j]);
+      const raw = values[i][j];
+      const cell = typeof raw === 'number' && isDateFormat(formats[i][j]) ? { kind: 'date' as const, value: new Date(EXCEL_EPOCH_MS + Math.round(raw * 86_400_000)) } : toCell(raw);
       const formula = formulas[i][j];
       if (typeof formula === 'string' && formula.startsWith('=')) {
         grid.formulas ??= new Map();
@@ -72,8 +87,8 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
-  await loadBlocks(() => context.sync(), usedBlocks(used, maxCellsPerSync), maxCellsPerSync, (block) => sheets.items[block.sheet], ['values', 'formulas'], (block, range) =>
-    fillGrid(grids[block.sheet], block, range.values, range.formulas),
+  await loadBlocks(() => context.sync(), usedBlocks(used, maxCellsPerSync), maxCellsPerSync, (block) => sheets.items[block.sheet], ['values', 'formulas', 'numberFormat'], (block, range) =>
+    fillGrid(grids[block.sheet], block, range.values, range.formulas, range.numberFormat),
   );
 
   const sheetName = (name: string) => grids.find((g) => g.name.toLowerCase() === name.toLowerCase())?.name;
