@@ -6,7 +6,8 @@
  *   npm run dev-server   https://localhost:3000 for sideloading manifest.xml
  *
  * Every page carries a Content-Security-Policy that allows no network except loading Office.js
- * from Microsoft's CDN (the pane and the function file; the harness allows none at all).
+ * from Microsoft's CDN, and its host-trust frame (the pane and the function file; the harness
+ * allows none at all). No 'unsafe-eval': zod runs jitless (src/taskpane/zodJitless.ts).
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -15,10 +16,25 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 
-/** Where the production build is served from (https, ending in a slash). */
+/**
+ * The oldest JavaScript the pane may emit. The manifest admits ExcelApi 1.13 and later; of the
+ * webviews those hosts use (README, "Hvilke Excel-versioner"), the oldest is Safari 12's WKWebView
+ * (Excel for Mac 16.50 on macOS 10.14), which parses ES2018. Windows hosts with 1.13 use WebView2.
+ * test/excelBuild.test.ts parses the emitted bundles at this version.
+ */
+const ECMA_TARGET = 'es2018';
+
+/** Where the production build is served from (https, ending in a slash); required, never guessed. */
 function productionUrl() {
-  const url = process.env.ADDIN_PRODUCTION_URL || 'https://teknisk-beregningsark.example.com/';
-  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_PRODUCTION_URL skal være en https-adresse, ikke "${url}"`);
+  const url = process.env.ADDIN_PRODUCTION_URL;
+  if (!url) {
+    throw new Error(
+      'ADDIN_PRODUCTION_URL mangler: sæt den til den https-adresse, tilføjelsesprogrammet udgives på, fx\n' +
+        '  ADDIN_PRODUCTION_URL=https://tb.kk.dk/ npm run build\n' +
+        'Uden den ville dist/manifest.xml pege på en adresse, der ikke findes.',
+    );
+  }
+  if (!/^https:\/\/[^/]+/.test(url)) throw new Error(`ADDIN_PRODUCTION_URL skal være en https-adresse, ikke "${url}"`);
   return url.endsWith('/') ? url : `${url}/`;
 }
 
@@ -27,6 +43,8 @@ function contentSecurityPolicy({ officeJs, connect }) {
   return [
     "default-src 'none'",
     `script-src 'self'${officeJs ? ` ${OFFICE_JS_ORIGIN}` : ''}`,
+    // Office.js checks an unknown (on-premises) host in a hidden frame from its own origin.
+    `frame-src ${officeJs ? OFFICE_JS_ORIGIN : "'none'"}`,
     // Fluent UI (Griffel) inserts its style rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -40,6 +58,8 @@ function contentSecurityPolicy({ officeJs, connect }) {
 
 module.exports = (_env, argv) => {
   const dev = argv.mode === 'development';
+  // Fail before building, not halfway through copying the manifest.
+  const baseUrl = dev ? DEV_URL : productionUrl();
   const connect = dev ? ["'self'", 'wss://localhost:3000'] : [];
   const page = (name, template, chunks, officeJs) =>
     new HtmlWebpackPlugin({
@@ -54,15 +74,17 @@ module.exports = (_env, argv) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      taskpane: ['./src/taskpane/zodJitless.ts', './src/taskpane/index.tsx'],
       commands: './src/taskpane/commands.ts',
-      harness: './src/harness/index.tsx',
+      harness: ['./src/taskpane/zodJitless.ts', './src/harness/index.tsx'],
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       clean: true,
     },
+    // webpack's own runtime code, too, stays within the target.
+    target: ['web', ECMA_TARGET],
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
     },
@@ -76,7 +98,20 @@ module.exports = (_env, argv) => {
             options: {
               // `npm run typecheck` checks types; the bundle only needs the code, as ES modules.
               transpileOnly: true,
-              compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false, sourceMap: dev },
+              compilerOptions: { target: ECMA_TARGET, module: 'es2022', moduleResolution: 'bundler', noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+        {
+          // Libraries ship newer syntax (class static blocks, `?.`, `??`): lowered to the target too.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              instance: 'libraries',
+              transpileOnly: true,
+              compilerOptions: { allowJs: true, target: ECMA_TARGET, module: 'es2022', moduleResolution: 'bundler', noEmit: false, sourceMap: false, isolatedModules: true },
             },
           },
         },
@@ -89,10 +124,14 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          // Plain ES5, loaded before everything else: the message when the pane cannot start.
+          // `minimized` keeps the minifier (which writes for the bundles' target) away from it.
+          { from: 'src/taskpane/fallback.js', to: 'fallback.js', info: { minimized: true } },
+          { from: 'src/taskpane/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(productionUrl())),
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(baseUrl)),
           },
         ],
       }),

@@ -20,6 +20,8 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// A production build needs its address; the tests serve dist/ themselves, so any https address does.
+process.env.ADDIN_PRODUCTION_URL ??= 'https://teknisk-beregningsark.test/';
 if (process.env.TB_SKIP_BUILD !== '1') run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production']);
 
 const config = {

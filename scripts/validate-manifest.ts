@@ -96,7 +96,7 @@ function child(el: Element | undefined, name: string): Element | undefined {
 }
 
 /** A URL used in the manifest must be https with a host. */
-function checkUrl(url: string, at: string, problems: ManifestProblem[]): void {
+function checkUrl(url: string, at: string, problems: ManifestProblem[], production = false): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -105,6 +105,7 @@ function checkUrl(url: string, at: string, problems: ManifestProblem[]): void {
     return;
   }
   if (parsed.protocol !== 'https:') problems.push({ at, message: `"${url}" skal bruge https` });
+  if (production && PLACEHOLDER_HOST.test(parsed.hostname)) problems.push({ at, message: `"${url}" er en udviklings- eller pladsholderadresse; byg med ADDIN_PRODUCTION_URL` });
 }
 
 function pngSize(file: string): { width: number; height: number } | null {
@@ -116,7 +117,17 @@ function pngSize(file: string): { width: number; height: number } | null {
 export interface ValidateOptions {
   /** Project root: icons are looked up in `<root>/assets`, pages as templates under `<root>/src`. */
   root: string;
+  /** A built manifest (dist/manifest.xml): no development or placeholder address may remain. */
+  production?: boolean;
+  /** URL path the add-in is served under (`/tb/`); read from SourceLocation when not given. */
+  basePath?: string;
 }
+
+/** The lowest ExcelApi the add-in is written and tested for (README, "Hvilke Excel-versioner"). */
+export const MIN_EXCEL_API = '1.13';
+
+/** Hosts that mean the build did not get its real address. */
+const PLACEHOLDER_HOST = /^(localhost|127\.0\.0\.1)$|(^|\.)example\.(com|org|net)$/i;
 
 /** The problems of one manifest's XML text; an empty list when it passes. */
 export function checkManifestXml(xml: string, options: ValidateOptions): ManifestProblem[] {
@@ -132,6 +143,15 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
   if (!app) return [{ at: '/', message: 'rodelementet skal være OfficeApp' }];
   if (app.attrs.xmlns !== OFFICE_APP_NS) problems.push({ at: '/OfficeApp', message: `navnerummet skal være ${OFFICE_APP_NS}` });
   if (app.attrs['xsi:type'] !== 'TaskPaneApp') problems.push({ at: '/OfficeApp', message: 'xsi:type skal være TaskPaneApp' });
+
+  const source = child(child(app, 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue;
+  if (options.basePath === undefined && source) {
+    try {
+      options = { ...options, basePath: new URL('.', source).pathname };
+    } catch {
+      // reported with the URLs below
+    }
+  }
 
   // Element order and required elements.
   let last = -1;
@@ -162,14 +182,17 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
   const excelApi = sets?.children.find((s) => s.name === 'Set' && s.attrs.Name === 'ExcelApi');
   if (!excelApi) problems.push({ at: '/OfficeApp/Requirements', message: 'mindste ExcelApi-krav (Set Name="ExcelApi") er ikke angivet' });
   else if (!/^1\.\d{1,2}$/.test(excelApi.attrs.MinVersion ?? '')) problems.push({ at: '/OfficeApp/Requirements/Sets/Set', message: `MinVersion "${excelApi.attrs.MinVersion ?? ''}" er ikke en ExcelApi-version` });
+  else if (excelApi.attrs.MinVersion !== MIN_EXCEL_API) {
+    problems.push({ at: '/OfficeApp/Requirements/Sets/Set', message: `MinVersion skal være ${MIN_EXCEL_API} (det laveste, tilføjelsesprogrammet er bygget og testet til), ikke ${excelApi.attrs.MinVersion}` });
+  }
 
   // URLs: https everywhere.
   for (const { el, at } of walk(app, '')) {
     if (['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation', 'bt:Image', 'bt:Url'].includes(el.name) && el.attrs.DefaultValue !== undefined) {
-      checkUrl(el.attrs.DefaultValue, at, problems);
+      checkUrl(el.attrs.DefaultValue, at, problems, options.production);
     }
-    if (el.name === 'AppDomain') checkUrl(el.text, at, problems);
-    if (el.name === 'Override' && el.attrs.Value && /^[a-z]+:\/\//i.test(el.attrs.Value)) checkUrl(el.attrs.Value, at, problems);
+    if (el.name === 'AppDomain') checkUrl(el.text, at, problems, options.production);
+    if (el.name === 'Override' && el.attrs.Value && /^[a-z]+:\/\//i.test(el.attrs.Value)) checkUrl(el.attrs.Value, at, problems, options.production);
   }
 
   // Resources: unique ids, lengths, and every resid resolving to the right kind.
@@ -220,22 +243,25 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
   const hiRes = child(app, 'HighResolutionIconUrl')?.attrs.DefaultValue;
   if (hiRes) checkIcon(hiRes, 64, '/OfficeApp/HighResolutionIconUrl', options, problems);
   for (const { el, at } of walk(app, '')) {
-    const url = el.name === 'SourceLocation' ? el.attrs.DefaultValue : el.name === 'bt:Url' ? el.attrs.DefaultValue : undefined;
+    const url = ['SourceLocation', 'bt:Url', 'SupportUrl'].includes(el.name) ? el.attrs.DefaultValue : undefined;
     if (url) checkPage(url, at, options, problems);
   }
   return problems;
 }
 
-function localPath(url: string): string | null {
+/** The file a URL names, relative to where the add-in is served (the task pane's folder). */
+function localPath(url: string, options: ValidateOptions): string | null {
   try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+    const pathname = decodeURIComponent(new URL(url).pathname);
+    const base = options.basePath ?? '/';
+    return (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(/^\/+/, '');
   } catch {
     return null;
   }
 }
 
 function checkIcon(url: string, size: number, at: string, options: ValidateOptions, problems: ManifestProblem[]): void {
-  const rel = localPath(url);
+  const rel = localPath(url, options);
   if (rel === null) return;
   const file = path.join(options.root, rel);
   if (!rel.startsWith('assets/') || !fs.existsSync(file)) {
@@ -251,7 +277,7 @@ function checkIcon(url: string, size: number, at: string, options: ValidateOptio
 
 /** A page the add-in serves must be built: an HTML template of that name under src/. */
 function checkPage(url: string, at: string, options: ValidateOptions, problems: ManifestProblem[]): void {
-  const rel = localPath(url);
+  const rel = localPath(url, options);
   if (rel === null || !rel.endsWith('.html')) return;
   const name = path.basename(rel);
   const found = ['src/taskpane', 'src/harness'].some((dir) => fs.existsSync(path.join(options.root, dir, name)));
@@ -284,7 +310,8 @@ async function main(argv: string[]): Promise<number> {
   const files = argv.length > 0 ? argv : ['manifest.xml', ...(fs.existsSync(path.join(root, 'dist', 'manifest.xml')) ? ['dist/manifest.xml'] : [])];
   let failed = false;
   for (const file of files) {
-    const problems = await validateManifestFile(path.resolve(root, file), { root });
+    const full = path.resolve(root, file);
+    const problems = await validateManifestFile(full, { root, production: full.startsWith(path.join(root, 'dist') + path.sep) });
     if (problems.length === 0) console.log(`${file}: OK`);
     else {
       failed = true;

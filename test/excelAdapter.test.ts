@@ -1,6 +1,10 @@
 /**
  * The Office.js adapter over the in-memory Excel API: round trips, exact writes, notes.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import forslag4Json from '../examples/forslag4.json';
 import {
   annotationChanges,
@@ -18,7 +22,8 @@ import {
 } from '../src/engine';
 import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import { WorkbookChangeError } from '../src/excel/errors';
-import { FakeExcel, workbookFromRows, type CellLiteral, type WorkbookModel } from '../src/excel/fake';
+import { FakeExcel, modelFromXlsx, workbookFromRows, type CellLiteral, type WorkbookModel } from '../src/excel/fake';
+import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
 
@@ -129,7 +134,7 @@ describe('OfficeWorkbook.read', () => {
 });
 
 describe('OfficeWorkbook.apply', () => {
-  test('writes only the intended cells, in one write round trip', async () => {
+  test('writes only the intended cells, in one write round trip after the checks', async () => {
     const model = workbookFromRows({ Tabeller: [['Tabel A.'], ['Udvalg', 2025, 2026], ['ØU', null, null], ['Total', null, null]] });
     const before = snapshotOf(model);
     const excel = new FakeExcel(model);
@@ -142,7 +147,7 @@ describe('OfficeWorkbook.apply', () => {
         { sheet: 'Tabeller', row: 3, col: 2, value: text('1.144') },
       ],
     });
-    expect(report.syncs).toBe(3);
+    expect(report.syncs).toBe(4); // 2 to check, 1 to record what the writes replace, 1 to write
     expect(report.cellsWritten).toBe(4);
     const after = await port.read();
     expect(after.sheets[0].cells.map((r) => r.map((c) => (c.kind === 'empty' ? null : c.value)))).toEqual([
@@ -166,7 +171,7 @@ describe('OfficeWorkbook.apply', () => {
     const before = cellMap(excel.model);
     excel.resetCounters();
     const report = await port.applyChanges(writes);
-    expect(report.syncs).toBe(3);
+    expect(report.syncs).toBe(4);
     const after = cellMap(excel.model);
     const written = new Set((writes.cells ?? []).map((w) => `${w.sheet}!${w.row},${w.col}`));
     expect(written.size).toBeGreaterThan(0);
@@ -261,16 +266,16 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
     expect(snapshotOf(model)).toBe(before);
   });
 
-  test('threaded comments (ExcelApi 1.10–1.17): a tool thread, or a reply in a person’s thread; removal takes only those', async () => {
+  test('threaded comments (ExcelApi 1.13–1.17): a tool thread of its own; a person’s thread is never touched; removal takes only the tool’s', async () => {
     const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43']] });
     model.sheets[0].comments.set('B2', { id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     const before = snapshotOf(model);
-    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.12' }));
+    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
     expect(port.annotationMode()).toBe('comments');
     const report = await port.applyChanges(annotate);
-    expect(report).toMatchObject({ annotationMode: 'comments', notesWritten: 2 });
+    expect(report).toMatchObject({ annotationMode: 'comments', notesWritten: 1, notesSkipped: ['Forslag!B2'] });
     const comments = model.sheets[0].comments;
-    expect(comments.get('B2')?.replies.map((r) => r.content)).toEqual([`${TOOL_NOTE_MARKER}\nTotal stemmer ikke: 5 forventet, 6 fundet`]);
+    expect(comments.get('B2')).toEqual({ id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     expect(comments.get('C3')?.content).toBe(`${TOOL_NOTE_MARKER}\nC3 er ikke et tal`);
     await port.applyChanges(remove);
     expect(snapshotOf(model)).toBe(before);
@@ -300,6 +305,78 @@ describe('OfficeWorkbook.select', () => {
     await new OfficeWorkbook(excel).select('Tabel A', 'C7');
     expect(excel.model.activeSheet.name).toBe('Tabel A');
     expect(excel.model.selectionRef()).toBe("'Tabel A'!C7");
-    expect(excel.syncCount).toBe(2);
+    expect(excel.syncCount).toBe(3); // visibility first: a hidden sheet cannot be activated
+  });
+});
+
+describe('text written as text', () => {
+  test('text a Danish Excel would turn into a number, a boolean, a date or a formula stays text', async () => {
+    const texts = ['(1.144)', 'SAND', 'falsk', 'maj 2025', '=SUM(A1:A2)', "'citat'", '123', ' 12', 'Økonomiudvalget'];
+    const model = workbookFromRows({ Ark1: [[]] });
+    await new OfficeWorkbook(new FakeExcel(model)).apply({ cells: texts.map((t, col) => ({ sheet: 'Ark1', row: 0, col, value: text(t) })) });
+    expect(texts.map((_t, col) => model.sheets[0].cells.get(`0,${col}`))).toEqual(texts.map((t) => ({ value: t })));
+  });
+});
+
+describe('one refused cell', () => {
+  test('Excel refusing one cell’s comment (it holds a note) costs that cell only: the others are written, the cell is reported', async () => {
+    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43'], ['d', 4]] });
+    model.sheets[0].notes.set('C3', { content: 'En persons note', author: 'Jens' });
+    const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
+    const report = await port.applyChanges({
+      notes: [
+        { sheet: 'Forslag', row: 1, col: 1, text: 'B2 først' },
+        { sheet: 'Forslag', row: 2, col: 2, text: 'C3 har en note' },
+        { sheet: 'Forslag', row: 3, col: 1, text: 'B4 efter' },
+      ],
+    });
+    expect(report).toMatchObject({ notesWritten: 2, notesSkipped: ['Forslag!C3'] });
+    expect([...model.sheets[0].comments.keys()].sort()).toEqual(['B2', 'B4']);
+    expect(model.sheets[0].notes.get('C3')?.content).toBe('En persons note');
+  });
+});
+
+describe('findings on hidden sheets', () => {
+  test('selecting on a hidden sheet says so instead of failing in Excel; a hidden sheet can be shown, a very hidden one cannot', async () => {
+    const model = workbookFromRows({ Synlig: [['a']], Skjult: [['b']], 'Meget skjult': [['c']] });
+    model.sheets[1].visibility = 'Hidden';
+    model.sheets[2].visibility = 'VeryHidden';
+    const port = new OfficeWorkbook(new FakeExcel(model));
+    await expect(port.select('Skjult', 'A1')).rejects.toMatchObject({ name: 'HiddenSheetError', sheet: 'Skjult', veryHidden: false });
+    await expect(port.select('Meget skjult', 'A1')).rejects.toMatchObject({ name: 'HiddenSheetError', sheet: 'Meget skjult', veryHidden: true });
+    await expect(port.showSheet('Meget skjult')).rejects.toMatchObject({ veryHidden: true });
+    expect(model.sheets[2].visibility).toBe('VeryHidden');
+    await port.showSheet('Skjult');
+    await port.select('Skjult', 'A1');
+    expect(model.sheets[1].visibility).toBe('Visible');
+    expect(model.activeSheet.name).toBe('Skjult');
+  });
+});
+
+describe('dates', () => {
+  test('a date reads the same in Excel (a serial under a date format) as in the CLI (ExcelJS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Datoer');
+    ws.getCell('A1').value = new Date(Date.UTC(2025, 4, 1));
+    ws.getCell('A1').numFmt = 'dd-mm-yyyy';
+    ws.getCell('B1').value = new Date(Date.UTC(2026, 0, 31, 12));
+    ws.getCell('B1').numFmt = '[$-406]d. mmmm yyyy;@';
+    ws.getCell('C1').value = 45_658;
+    ws.getCell('C1').numFmt = '#,##0';
+    ws.getCell('D1').value = 0.5;
+    ws.getCell('D1').numFmt = 'h:mm';
+    const dir = mkdtempSync(path.join(tmpdir(), 'tb-dates-'));
+    const file = path.join(dir, 'datoer.xlsx');
+    await wb.xlsx.writeFile(file);
+    try {
+      const cli = (await (await XlsxWorkbook.open(file)).read()).sheets[0].cells[0];
+      const excel = (await new OfficeWorkbook(new FakeExcel(await modelFromXlsx(readFileSync(file)))).read()).sheets[0].cells[0];
+      expect(excel.slice(0, 3)).toEqual(cli.slice(0, 3));
+      expect(excel[0]).toEqual({ kind: 'date', value: new Date(Date.UTC(2025, 4, 1)) });
+      expect(excel[2]).toEqual(num(45_658));
+      expect(excel[3]).toEqual(num(0.5)); // a time of day is not a date
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

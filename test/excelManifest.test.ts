@@ -64,8 +64,32 @@ describe('manifest validation', () => {
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(message));
   });
 
-  test('the production manifest the build writes passes too', () => {
-    const production = manifest.replace(/https:\/\/localhost:3000\//g, 'https://teknisk-beregningsark.example.com/');
-    expect(checkManifestXml(production, { root })).toEqual([]);
+  test('a built manifest passes with a real address, and fails while a development or placeholder address remains', () => {
+    const real = manifest.replace(/https:\/\/localhost:3000\//g, 'https://tb.kk.dk/tilfoejelse/');
+    expect(checkManifestXml(real, { root, production: true })).toEqual([]);
+    for (const placeholder of ['https://localhost:3000/', 'https://teknisk-beregningsark.example.com/']) {
+      const built = manifest.replace(/https:\/\/localhost:3000\//g, placeholder);
+      const problems = checkManifestXml(built, { root, production: true });
+      expect(problems.map((p) => p.at)).toEqual(expect.arrayContaining(['/OfficeApp/SupportUrl', '/OfficeApp/DefaultSettings/SourceLocation']));
+      expect(problems[0].message).toMatch(/pladsholderadresse; byg med ADDIN_PRODUCTION_URL/);
+    }
   });
+
+  test('the minimum ExcelApi is the one the add-in is built for, and SupportUrl is the support page', () => {
+    expect(problemsOf(edit('<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>')).map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/MinVersion skal være 1.13/),
+    );
+    expect(manifest).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/support.html"\/>/);
+    expect(problemsOf(edit('localhost:3000/support.html"/>', 'localhost:3000/hjaelp.html"/>')).map((p) => p.message)).toContainEqual(expect.stringMatching(/hjaelp.html bygges ikke/));
+  });
+});
+
+describe('production build', () => {
+  test('fails at once, with a message saying what to set, without ADDIN_PRODUCTION_URL', () => {
+    const env = { ...process.env };
+    delete env.ADDIN_PRODUCTION_URL;
+    const run = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/ADDIN_PRODUCTION_URL mangler: sæt den til den https-adresse/);
+  }, 60_000);
 });

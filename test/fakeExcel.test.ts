@@ -265,7 +265,7 @@ describe('fake Excel: notes and comments', () => {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Ark1');
       ws.notes.add('B2', 'En persons note');
-      ws.comments.add('C3', 'En tråd');
+      ws.comments.add("'Ark1'!C3", 'En tråd');
       await context.sync();
       const notes = context.workbook.notes.load('items/content,items/authorName');
       await context.sync();
@@ -280,7 +280,7 @@ describe('fake Excel: notes and comments', () => {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Ark1');
       const note = ws.notes.getItem('B2').load('content');
-      const thread = ws.comments.getItemByCell('C3').load('content');
+      const thread = ws.comments.getItemByCell(ws.getRange('C3')).load('content');
       await context.sync();
       expect([note.content, thread.content]).toEqual(['Ændret', 'En tråd']);
       note.delete();
@@ -294,6 +294,24 @@ describe('fake Excel: notes and comments', () => {
       }),
     );
     expect(error.code).toBe('InvalidOperation');
+  });
+
+  // CommentCollection.add: "If it's a string, it must contain the full address, including the sheet
+  // name. An InvalidArgument error is thrown if the provided range is larger than one cell."
+  test.each([
+    ['a sheet-local address, even on the sheet’s own collection', (c: XlRequestContext) => c.workbook.worksheets.getItem('Ark1').comments.add('C3', 'x')],
+    ['a range of more than one cell', (c: XlRequestContext) => c.workbook.comments.add(c.workbook.worksheets.getItem('Ark1').getRange('C3:C4'), 'x')],
+    ['a note on the workbook’s collection without a sheet name', (c: XlRequestContext) => c.workbook.notes.add('C3', 'x')],
+  ])('comments and notes refuse %s, as Excel does', async (_what, add) => {
+    const excel = host({ Ark1: [] });
+    const error = await rejection(
+      excel.run(async (context) => {
+        add(context);
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('InvalidArgument');
+    expect(excel.model.sheets[0].comments.size + excel.model.sheets[0].notes.size).toBe(0);
   });
 });
 

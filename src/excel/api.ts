@@ -44,6 +44,8 @@ export interface XlWorksheetCollection {
 }
 
 export interface XlWorksheet extends XlClientObject {
+  /** Stable while the workbook is open, also across renames. */
+  readonly id: string;
   name: string;
   /** `Visible`, `Hidden` or `VeryHidden`. */
   visibility: string;
@@ -207,4 +209,9 @@ export const POINTS_PER_CHARACTER = 5.25;
 export interface ExcelHost {
   run<T>(batch: (context: XlRequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, minVersion: string): boolean;
+  /**
+   * UTF-8 bytes of the request the context's next `sync()` sends, serialized as Office.js does
+   * (Excel on the web refuses a request over 5 MB); null when the host cannot tell.
+   */
+  requestBytes(context: XlRequestContext): number | null;
 }

@@ -44,9 +44,20 @@ export class ExcelRequestError extends Error {
 
   /** Wraps anything Excel.run rejected with; our own errors pass through. */
   static wrap(error: unknown): Error {
-    if (error instanceof WorkbookChangeError || error instanceof ExcelRequestError) return error;
+    if (error instanceof WorkbookChangeError || error instanceof ExcelRequestError || error instanceof HiddenSheetError) return error;
     const e = error as { code?: unknown; message?: unknown };
     if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, String(e.message ?? ''));
     return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** A finding's sheet is hidden (it can be shown) or very hidden (only Visual Basic can show it). */
+export class HiddenSheetError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly veryHidden: boolean,
+  ) {
+    super(veryHidden ? `Arket »${sheet}« er meget skjult og kan ikke vises herfra.` : `Arket »${sheet}« er skjult.`);
+    this.name = 'HiddenSheetError';
   }
 }

@@ -11,6 +11,7 @@ export interface WorkbookSession {
   applyChanges(changes: WorkbookChanges): Promise<ApplyReport>;
   sheetNames(): Promise<string[]>;
   select(sheet: string, address: string): Promise<void>;
+  showSheet(sheet: string): Promise<void>;
   annotationMode(): AnnotationMode;
 }
 

@@ -12,6 +12,7 @@ export type FakeExcelErrorCode =
   | 'InvalidOperation'
   | 'AccessDenied'
   | 'ApiNotFound'
+  | 'GeneralException'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded';
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { rangeFromA1, rangeToA1, sheetRef, splitSheetAddress } from '../../engine/cells';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel, type Visibility } from './model';
 import { POINTS_PER_CHARACTER as POINTS_PER_CHAR } from '../api';
-import { absoluteA1 } from './runtime';
+import { absoluteA1 } from './addresses';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

@@ -11,6 +11,7 @@ import { COMPUTE_PHASES, useTableComputation } from '../hooks/useTableComputatio
 import { useTemplateInsertion } from '../hooks/useTemplateInsertion';
 import { useAnnotationRemoval } from '../hooks/useAnnotationRemoval';
 import { useFindingNavigation } from '../hooks/useFindingNavigation';
+import { HiddenSheetNotice } from './HiddenSheetNotice';
 import { I18nProvider, useI18n, type PaneLocale } from '../i18n';
 import { SessionProvider, type WorkbookSession } from '../session';
 import { ActionBar } from './ActionBar';
@@ -122,6 +123,7 @@ function PaneBody({ locale, onLocaleChange }: { locale: PaneLocale; onLocaleChan
           )}
           {check.state.notesSkipped.length > 0 ? <Success text={strings.notesSkipped(check.state.notesSkipped)} intent="warning" /> : null}
           {navigation.error ? <ErrorMessage error={navigation.error} /> : null}
+          {navigation.hidden ? <HiddenSheetNotice hidden={navigation.hidden} onShow={() => void navigation.showAndGo()} onDismiss={navigation.dismissHidden} /> : null}
           <FindingsPanel findings={check.state.findings} onSelect={(f) => void navigation.goTo(f)} />
         </>
       ) : null}

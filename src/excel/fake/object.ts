@@ -1,0 +1,208 @@
+/** Base classes of the fake's API objects: queued operations, loaded properties, collections. */
+import { FakeExcelError, propertyNotLoaded } from './errors';
+import type { FakeContext } from './host';
+import {
+  ACTION_INSTANTIATE,
+  ACTION_METHOD,
+  ACTION_QUERY,
+  ACTION_SET_PROPERTY,
+  ITEM_ID_BYTES,
+  jsonBytes,
+  PATH_INDEXER,
+  PATH_METHOD,
+  PATH_PROPERTY,
+  queryResultBytes,
+  wireArguments,
+  type PathHolder,
+  type WirePath,
+} from './wire';
+
+/** Where an object comes from, as Office.js names it in the request. */
+export type PathSpec = Omit<WirePath, 'id'>;
+
+/** `parent.name(args)`: an object a method returns (`getRangeByIndexes`, `add`). */
+export function methodPath(parent: PathHolder, name: string, args: readonly unknown[] = []): PathSpec {
+  return { type: PATH_METHOD, name: pascal(name), parent: parent.pathId, ...wireArguments(args) };
+}
+
+/** `parent.name`: an object a property holds (`worksheets`, `format`, `font`). */
+export function propertyPath(parent: PathHolder, name: string): PathSpec {
+  return { type: PATH_PROPERTY, name: pascal(name), parent: parent.pathId };
+}
+
+/** An item of a loaded collection: Office.js addresses it by the id Excel sent. */
+export function itemPath(collection: PathHolder): PathSpec {
+  return { type: PATH_INDEXER, name: '', parent: collection.pathId, args: ['{00000000-0001-0000-0000-000000000000}'] };
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export type Resolver<T> = () => T | null;
+
+export function parseProperties(names: string | string[] | undefined): string[] | null {
+  if (names === undefined) return null;
+  const list = Array.isArray(names) ? names : names.split(',');
+  return list.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+export function unknownProperty(name: string): FakeExcelError {
+  return new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (property "${name}")`);
+}
+
+/** Base of every API object: resolution at sync time, loaded properties, queued writes. */
+export abstract class FakeObject<T> implements PathHolder {
+  protected target: T | null | undefined = undefined;
+  private readonly loaded = new Map<string, unknown>();
+  private resolved = false;
+  readonly pathId: number;
+
+  constructor(
+    readonly ctx: FakeContext,
+    path: PathSpec,
+    resolver: Resolver<T> | { resolved: T },
+    private readonly nullable = false,
+    protected readonly requires?: string,
+  ) {
+    this.pathId = ctx.newPath(path);
+    if (typeof resolver === 'function') {
+      ctx.enqueue(
+        { type: ACTION_INSTANTIATE, name: '', path: this.pathId },
+        () => {
+          const t = resolver();
+          if (t === null && !nullable) throw this.notFound();
+          this.target = t;
+          this.resolved = true;
+          return 0;
+        },
+        requires,
+      );
+    } else {
+      this.target = resolver.resolved;
+      this.resolved = true;
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.resolved) throw propertyNotLoaded('isNullObject');
+    return this.target === null;
+  }
+
+  /** The model object inside an operation; a null object refuses writes. */
+  live(): T {
+    if (this.target === undefined) throw new Error('fake Excel: object used before it was resolved');
+    if (this.target === null || !this.exists(this.target)) throw this.notFound();
+    return this.target;
+  }
+
+  /** The model object or null (for a null object), inside an operation. */
+  liveOrNull(): T | null {
+    if (this.target === null) return null;
+    return this.live();
+  }
+
+  protected exists(_target: T): boolean {
+    return true;
+  }
+
+  protected notFound(): FakeExcelError {
+    return new FakeExcelError('ItemNotFound', `The requested resource doesn't exist. (${this.constructor.name.replace(/^Fake/, '')})`);
+  }
+
+  protected abstract readProperty(name: string, target: T): unknown;
+  protected abstract defaultProperties(): string[];
+
+  load(propertyNames?: string | string[]): this {
+    const names = parseProperties(propertyNames) ?? this.defaultProperties();
+    const id = this.ctx.enqueue({ type: ACTION_QUERY, name: '', path: this.pathId, select: names }, () => (this.target === null ? 0 : queryResultBytes(id, 0) + this.loadDuringSync(names)), this.requires);
+    return this;
+  }
+
+  /** Loads properties while a batch executes (collections load their items this way); returns their bytes as JSON. */
+  loadDuringSync(names: readonly string[]): number {
+    const target = this.live();
+    const values: Record<string, unknown> = {};
+    for (const name of names) {
+      const value = this.readProperty(name, target);
+      this.loaded.set(name, value);
+      values[name] = value;
+    }
+    return jsonBytes(values);
+  }
+
+  protected get<V>(name: string): V {
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** `object.name = value`, applied at sync. */
+  protected queueSet(name: string, value: unknown, apply: (target: T) => void): void {
+    this.ctx.enqueue(
+      { type: ACTION_SET_PROPERTY, name: pascal(name), path: this.pathId, args: [value] },
+      () => {
+        apply(this.live());
+        return 0;
+      },
+      this.requires,
+    );
+  }
+
+  /** `object.name(args)` for a method that returns nothing, applied at sync. */
+  protected queueMethod(name: string, args: readonly unknown[], apply: (target: T) => void): void {
+    this.ctx.enqueue(
+      { type: ACTION_METHOD, name: pascal(name), path: this.pathId, ...wireArguments(args) },
+      () => {
+        apply(this.live());
+        return 0;
+      },
+      this.requires,
+    );
+  }
+}
+
+/** A collection: `items` after load, items created already resolved. */
+export abstract class FakeCollection<M, I extends FakeObject<M>> implements PathHolder {
+  private loadedItems: I[] | null = null;
+  readonly pathId: number;
+
+  constructor(
+    readonly ctx: FakeContext,
+    path: PathSpec,
+    protected readonly requires?: string,
+  ) {
+    this.pathId = ctx.newPath(path);
+    ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0, requires);
+  }
+
+  get items(): I[] {
+    if (!this.loadedItems) throw propertyNotLoaded('items');
+    return this.loadedItems;
+  }
+
+  protected abstract list(): M[];
+  protected abstract wrap(model: M): I;
+
+  load(propertyNames?: string | string[]): this {
+    const names = (parseProperties(propertyNames) ?? []).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    const select = names.length ? names : this.defaultItemProperties();
+    const id = this.ctx.enqueue(
+      { type: ACTION_QUERY, name: '', path: this.pathId, select },
+      () => {
+        const models = this.list();
+        // {"ActionId":n,"Value":{"value":[{"_Id":"{…}",…},…]}}
+        let bytes = queryResultBytes(id, { value: [] });
+        this.loadedItems = models.map((m) => {
+          const item = this.wrap(m);
+          bytes += item.loadDuringSync(select) + ITEM_ID_BYTES + 1;
+          return item;
+        });
+        return bytes;
+      },
+      this.requires,
+    );
+    return this;
+  }
+
+  protected abstract defaultItemProperties(): string[];
+}

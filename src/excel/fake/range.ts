@@ -1,0 +1,434 @@
+/** The fake's ranges: values and formulas as Excel reads them, formats, merged areas. */
+import { rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
+import type * as Xl from '../api';
+import { FakeExcelError, propertyNotLoaded } from './errors';
+import { evaluateFormula, UnsupportedFormula, type FormulaHost } from './formula';
+import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel } from './model';
+import { FakeObject, methodPath, propertyPath, unknownProperty } from './object';
+import { ACTION_INSTANTIATE, ACTION_SET_PROPERTY, type PathHolder } from './wire';
+import { FakeWorksheet } from './workbook';
+import { checkedRange, findName } from './addresses';
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  range: CellRange;
+}
+
+export function rangeRows(t: RangeTarget): number {
+  return t.range.end.row - t.range.start.row + 1;
+}
+
+export function rangeCols(t: RangeTarget): number {
+  return t.range.end.col - t.range.start.col + 1;
+}
+
+export function intersects(a: CellRange, b: CellRange): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+}
+
+const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Excel's reading of a value written through `values`/`formulas`: as if typed, so `=…` is a
+ * formula, a leading `'` makes text (and is dropped), and text that looks like a number, a
+ * boolean or a date becomes one, also the Danish forms a Danish Excel recognises: `(1.144)` is
+ * -1144, `SAND`/`FALSK` are booleans, `maj 2025` is 1 May 2025.
+ */
+function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
+  if (input === null || input === undefined || input === '') return {};
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const text = String(input);
+  if (text.startsWith('=') && text.length > 1) return { formula: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  const trimmed = text.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  const negative = /^\((\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\)$/.exec(trimmed);
+  if (negative) return { value: -Number(`${negative[1].replace(/\./g, '')}.${negative[2] ?? '0'}`) };
+  if (/^(true|false|sand|falsk)$/i.test(trimmed)) return { value: /^(true|sand)$/i.test(trimmed) };
+  const month = /^([a-zæøå]{3})[a-zæøå]*\.?\s+(\d{4})$/i.exec(trimmed);
+  if (month && DANISH_MONTHS.includes(month[1].toLowerCase())) {
+    return { value: (Date.UTC(Number(month[2]), DANISH_MONTHS.indexOf(month[1].toLowerCase()), 1) - EXCEL_EPOCH_MS) / 86_400_000 };
+  }
+  return { value: text };
+}
+
+export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
+  private formatProxy?: FakeRangeFormat;
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get values(): Scalar[][] {
+    return this.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.queueSet('values', values, (t) => this.writeCells(t, values));
+  }
+  get formulas(): Scalar[][] {
+    return this.get('formulas');
+  }
+  set formulas(formulas: unknown[][]) {
+    this.queueSet('formulas', formulas, (t) => this.writeCells(t, formulas));
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.queueSet('numberFormat', formats, (t) =>
+      this.eachInput(t, formats, (cell, input, r, c) => {
+        cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
+        // A cell with nothing left in it is no cell at all, as in Excel's file.
+        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) t.sheet.cells.delete(cellKey(r, c));
+      }),
+    );
+  }
+  get hyperlink(): Xl.XlRangeHyperlink {
+    return this.get('hyperlink');
+  }
+  set hyperlink(link: Xl.XlRangeHyperlink) {
+    this.queueSet('hyperlink', link, (t) => {
+      this.assertEditable(t);
+      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) {
+          const cell = this.ctx.model.editCell(t.sheet, r, c);
+          cell.hyperlink = { ...link };
+          if (link.textToDisplay !== undefined && cell.formula === undefined) cell.value = link.textToDisplay;
+        }
+      }
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, propertyPath(this, 'worksheet'), () => this.live().sheet);
+  }
+
+  protected override exists(t: RangeTarget): boolean {
+    return this.ctx.model.sheets.includes(t.sheet);
+  }
+
+  protected defaultProperties(): string[] {
+    return ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat'];
+  }
+
+  protected readProperty(name: string, t: RangeTarget): unknown {
+    switch (name) {
+      case 'address':
+        return this.ctx.model.address(t.sheet, t.range);
+      case 'rowCount':
+        return rangeRows(t);
+      case 'columnCount':
+        return rangeCols(t);
+      case 'rowIndex':
+        return t.range.start.row;
+      case 'columnIndex':
+        return t.range.start.col;
+      case 'values':
+        this.assertLoadable(t);
+        return this.grid(t, (cell, r, c) => (cell ? displayValue(this.ctx.model, t.sheet, r, c, new Set()) : ''));
+      case 'formulas':
+        this.assertLoadable(t);
+        return this.grid(t, (cell) => cell?.formula ?? cell?.value ?? '');
+      case 'numberFormat':
+        this.assertLoadable(t);
+        return this.grid(t, (cell) => cell?.numberFormat ?? 'General');
+      case 'hyperlink': {
+        const cell = this.ctx.model.cell(t.sheet, t.range.start.row, t.range.start.col);
+        return { ...(cell?.hyperlink ?? {}) };
+      }
+      default:
+        throw unknownProperty(name);
+    }
+  }
+
+  private assertLoadable(t: RangeTarget): void {
+    // Excel refuses to load the values of more than five million cells at once.
+    if (rangeRows(t) * rangeCols(t) > 5_000_000) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'The range is too large to load its values at once.');
+    }
+  }
+
+  private grid<V>(t: RangeTarget, read: (cell: CellModel | undefined, row: number, col: number) => V): V[][] {
+    const rows: V[][] = [];
+    for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+      const row: V[] = [];
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) row.push(read(this.ctx.model.cell(t.sheet, r, c), r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Protected sheets refuse every edit. */
+  private assertEditable(t: RangeTarget): void {
+    if (t.sheet.protected) {
+      throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+    }
+  }
+
+  /** Calls `apply` for every cell with its input, broadcasting a single value as Excel does. */
+  private eachInput(t: RangeTarget, inputs: unknown, apply: (cell: CellModel, input: unknown, row: number, col: number) => void): void {
+    this.assertEditable(t);
+    const rows = rangeRows(t);
+    const cols = rangeCols(t);
+    const isGrid = Array.isArray(inputs);
+    if (isGrid) {
+      const grid = inputs as unknown[][];
+      if (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new FakeExcelError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${rows}×${cols} expected)`,
+        );
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const input = isGrid ? (inputs as unknown[][])[i][j] : inputs;
+        const r = t.range.start.row + i;
+        const c = t.range.start.col + j;
+        apply(this.ctx.model.editCell(t.sheet, r, c), input, r, c);
+      }
+    }
+  }
+
+  /** `values` and `formulas` take the same input in Excel: typed text, a number or a formula. */
+  private writeCells(t: RangeTarget, inputs: unknown): void {
+    const hidden = t.sheet.merges.filter((m) => intersects(m, t.range));
+    this.eachInput(t, inputs, (cell, input, r, c) => {
+      const coerced = coerceInput(input);
+      const inHiddenPart = hidden.some((m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c));
+      if (inHiddenPart && (coerced.value !== undefined || coerced.formula !== undefined)) {
+        throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`);
+      }
+      cell.value = coerced.value;
+      cell.formula = coerced.formula;
+      if (coerced.value === undefined && coerced.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) {
+        t.sheet.cells.delete(cellKey(r, c));
+      }
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, methodPath(this, 'getCell', [row, column]), () => {
+      const t = this.live();
+      const range = checkedRange(t.range.start.row + row, t.range.start.col + column, 1, 1);
+      return { sheet: t.sheet, range };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      methodPath(this, 'getMergedAreasOrNullObject'),
+      () => {
+        const t = this.live();
+        const merges = t.sheet.merges.filter((m) => intersects(m, t.range));
+        return merges.length ? { sheet: t.sheet, ranges: merges } : null;
+      },
+      true,
+      '1.13',
+    );
+  }
+
+  merge(across = false): void {
+    this.queueMethod('merge', [across], (t) => {
+      this.assertEditable(t);
+      const blocks = across
+        ? Array.from({ length: rangeRows(t) }, (_, i) => ({ start: { row: t.range.start.row + i, col: t.range.start.col }, end: { row: t.range.start.row + i, col: t.range.end.col } }))
+        : [t.range];
+      for (const block of blocks) {
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, block));
+        t.sheet.merges.push(block);
+        for (const [key, cell] of t.sheet.cells) {
+          const { row, col } = parseCellKey(key);
+          const inside = row >= block.start.row && row <= block.end.row && col >= block.start.col && col <= block.end.col;
+          if (inside && !(row === block.start.row && col === block.start.col)) {
+            cell.value = undefined;
+            cell.formula = undefined;
+          }
+        }
+      }
+    });
+  }
+
+  select(): void {
+    this.queueMethod('select', [], (t) => this.ctx.model.select(t.sheet, t.range));
+  }
+
+  /** For the adapter's own arguments: this range's target inside an operation. */
+  targetDuringSync(): RangeTarget {
+    return this.live();
+  }
+}
+
+/** The value Excel shows in a cell: a formula's result, else the stored value, '' when empty. */
+export function cellDisplayValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number): Scalar {
+  return displayValue(model, sheet, row, col, new Set());
+}
+
+function displayValue(model: WorkbookModel, sheet: SheetModel, row: number, col: number, visiting: Set<string>): Scalar {
+  const cell = model.cell(sheet, row, col);
+  if (!cell) return '';
+  if (cell.formula === undefined) return cell.value ?? '';
+  const key = `${sheet.id}:${row},${col}`;
+  if (visiting.has(key)) return 0;
+  visiting.add(key);
+  try {
+    const host: FormulaHost = {
+      cellValue: (sheetName, r, c) => {
+        const s = model.sheet(sheetName);
+        return s ? displayValue(model, s, r, c, visiting) : null;
+      },
+      nameReference: (name, sheetName) => {
+        const n = findName(model, name, model.sheet(sheetName) ?? null);
+        return n ? n.formula.replace(/^=/, '') : null;
+      },
+    };
+    return evaluateFormula(cell.formula, sheet.name, host);
+  } catch (e) {
+    if (e instanceof UnsupportedFormula) return cell.value ?? '#NAME?';
+    throw e;
+  } finally {
+    visiting.delete(key);
+  }
+}
+
+export class FakeRangeAreas extends FakeObject<{ sheet: SheetModel; ranges: CellRange[] }> implements Xl.XlRangeAreas {
+  get address(): string {
+    return this.get('address');
+  }
+
+  protected readProperty(name: string, t: { sheet: SheetModel; ranges: CellRange[] }): unknown {
+    if (name === 'address') return t.ranges.map((r) => this.ctx.model.address(t.sheet, r)).join(', ');
+    if (name === 'areaCount') return t.ranges.length;
+    throw unknownProperty(name);
+  }
+
+  protected defaultProperties(): string[] {
+    return ['address', 'areaCount'];
+  }
+}
+
+/** `range.format`, `format.font`, `format.fill`: object paths of their own, as in Office.js. */
+class FormatPart implements PathHolder {
+  readonly pathId: number;
+
+  constructor(
+    private readonly range: FakeRange,
+    parent: PathHolder,
+    name: string,
+  ) {
+    this.pathId = range.ctx.newPath(propertyPath(parent, name));
+    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0);
+  }
+
+  /** `part.name = value`, applied to every cell of the range at sync. */
+  set(name: string, value: unknown, apply: (t: RangeTarget) => void): void {
+    const range = this.range;
+    range.ctx.enqueue({ type: ACTION_SET_PROPERTY, name: name.charAt(0).toUpperCase() + name.slice(1), path: this.pathId, args: [value] }, () => {
+      apply(range.targetDuringSync());
+      return 0;
+    });
+  }
+}
+
+/** Formats are written through; the fake keeps what the harness shows and the .xlsx keeps. */
+export class FakeRangeFormat implements Xl.XlRangeFormat {
+  private readonly part: FormatPart;
+  private fontPart?: FormatPart;
+  private fillPart?: FormatPart;
+
+  constructor(private readonly range: FakeRange) {
+    this.part = new FormatPart(range, range, 'format');
+  }
+
+  /** Sets a style property of every cell; a protected sheet refuses. */
+  private style(part: FormatPart, name: string, value: unknown, apply: (style: NonNullable<CellModel['style']>) => void): void {
+    part.set(name, value, (t) => {
+      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+        for (let c = t.range.start.col; c <= t.range.end.col; c++) apply((this.range.ctx.model.editCell(t.sheet, r, c).style ??= {}));
+      }
+    });
+  }
+
+  get columnWidth(): number {
+    throw propertyNotLoaded('columnWidth');
+  }
+  set columnWidth(points: number) {
+    this.part.set('columnWidth', points, (t) => {
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+  get horizontalAlignment(): string {
+    throw propertyNotLoaded('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    this.style(this.part, 'horizontalAlignment', value, (style) => (style.horizontalAlignment = value));
+  }
+  get wrapText(): boolean {
+    throw propertyNotLoaded('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.style(this.part, 'wrapText', value, (style) => (style.wrapText = value));
+  }
+
+  get font(): Xl.XlRangeFont {
+    const part = (this.fontPart ??= new FormatPart(this.range, this.part, 'font'));
+    const set = (name: string, value: unknown, apply: (style: NonNullable<CellModel['style']>) => void) => this.style(part, name, value, apply);
+    return {
+      get bold(): boolean {
+        throw propertyNotLoaded('bold');
+      },
+      set bold(v: boolean) {
+        set('bold', v, (style) => (style.bold = v));
+      },
+      get italic(): boolean {
+        throw propertyNotLoaded('italic');
+      },
+      set italic(v: boolean) {
+        set('italic', v, (style) => (style.italic = v));
+      },
+      get color(): string {
+        throw propertyNotLoaded('color');
+      },
+      set color(v: string) {
+        set('color', v, (style) => (style.fontColor = v));
+      },
+      get size(): number {
+        throw propertyNotLoaded('size');
+      },
+      set size(v: number) {
+        set('size', v, (style) => (style.fontSize = v));
+      },
+    };
+  }
+
+  get fill(): Xl.XlRangeFill {
+    const part = (this.fillPart ??= new FormatPart(this.range, this.part, 'fill'));
+    const set = (v: string) => this.style(part, 'color', v, (style) => (style.fill = v));
+    return {
+      get color(): string {
+        throw propertyNotLoaded('color');
+      },
+      set color(v: string) {
+        set(v);
+      },
+    };
+  }
+}
