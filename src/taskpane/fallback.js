@@ -92,9 +92,20 @@
     }
   }
 
+  /** As soon as the pane's element exists: before the bundle has been parsed, which can take a while. */
   function whenReady(callback) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', callback);
-    else callback();
+    if (rootElement()) {
+      callback();
+      return;
+    }
+    var tries = 0;
+    var poll = window.setInterval(function () {
+      tries++;
+      if (rootElement() || tries > 500) {
+        window.clearInterval(poll);
+        callback();
+      }
+    }, 20);
   }
 
   if (oldWebview()) {
