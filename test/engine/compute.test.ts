@@ -81,7 +81,7 @@ describe('units as people write them', () => {
     const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'Borgerrådgiveren', amounts: [-1, -1, -1] }] });
     expect(r.tables.A.rows.map((x) => x.unit).slice(11)).toEqual(['Borgerrådgiveren']);
     const declared = computeProposal({ ...base(), otherUnits: ['Tilsynet'], effects: [{ label: 'a', unit: 'Tilsynet', amounts: [-1, 0, 0] }] });
-    expect(declared.tables.A.rows[11]).toEqual({ unit: 'Tilsynet', name: 'Tilsynet', values: [-1, 0, 0] });
+    expect(declared.tables.A.rows[11]).toEqual({ unit: 'Tilsynet', name: 'Tilsynet', bevilling: 'Service', styringsomraade: 'Service', values: [-1, 0, 0] });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { EMPTY, num, sheetRef, text, toA1, type CellRange, type CellValue, type DefinedName } from '../cells';
 import type { CellStyle, CellWrite, SheetSpec, WorkbookChanges } from '../changes';
-import { normalizeProposal, type NormalizedProposal, type ProposalInput } from '../proposal';
+import { normalizeProposal, type NormalizedProposal, type Placed, type ProposalInput, type UnitShare } from '../proposal';
 import { STANDARD_UNITS, unitOrder } from '../units';
 import { GUIDE } from './guide';
 import { formatShareKey } from './keys';
@@ -94,14 +94,20 @@ function sectionLines(p: NormalizedProposal | null, key: SectionKey): InputLine[
   if (!p) return [];
   switch (key) {
     case 'effects':
-      return p.effects.map((e) => ({ texts: [e.label, e.unit, keyText(e.credit, e.unit)], amounts: e.amounts }));
+      return p.effects.map((e) => ({ texts: [e.label, e.unit, creditText(e, e.creditKey, e.credit)], amounts: e.amounts }));
     case 'operatingCosts':
-      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, keyText(d.financing, d.unit)], amounts: d.amounts }));
+      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, creditText(d, d.financingKey, d.financing)], amounts: d.amounts }));
     case 'transfers':
-      return p.transfers.map((t) => ({ texts: [t.label, t.from, t.to], amounts: t.amounts }));
+      return p.transfers.map((t) => ({ texts: [t.label, t.from.unit, t.to.unit], amounts: t.amounts }));
     case 'investments':
       return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts }));
   }
+}
+
+/** A credit or financing cell: blank when it follows the line's own key, else the key's name or the shares. */
+function creditText(line: Placed, key: string | null, shares: readonly UnitShare[]): string {
+  if (key !== null) return key === line.key ? '' : key;
+  return keyText(shares, line.unit);
 }
 
 /** A key equal to the default (the unit itself, whole) is left blank, as people would. */

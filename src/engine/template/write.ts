@@ -103,8 +103,16 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
     else byUnit.set(unit, row);
   }
   if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: `${tableName(spec)} mangler rækken »${TOTAL_LABEL}«` });
+  // The template has one row per unit: a unit with several bevillinger gets their sum here
+  // (the Kvantum lines keep them apart).
+  const values = new Map<string, { name: string; values: number[] }>();
   for (const r of table.rows) {
-    if (!byUnit.has(r.unit) && r.values.some((v) => v !== 0)) {
+    const sum = values.get(r.unit);
+    if (sum) r.values.forEach((v, y) => (sum.values[y] += v));
+    else values.set(r.unit, { name: r.name, values: r.values.slice() });
+  }
+  for (const [unit, r] of values) {
+    if (!byUnit.has(unit) && r.values.some((v) => v !== 0)) {
       problems.push({
         path: rangeRef(grid.name, range),
         message: `${tableName(spec)} har ingen række til ${r.name}, som forslaget bruger; indsæt en række med navnet »${r.name}« over Total`,
@@ -113,10 +121,9 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
   }
   if (!cols) return;
 
-  const values = new Map(table.rows.map((r) => [r.unit, r.values]));
   const write = (row: number, rowValues: readonly number[]) =>
     cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
-  for (const [unit, row] of byUnit) write(row, values.get(unit) ?? result.years.map(() => 0));
+  for (const [unit, row] of byUnit) write(row, values.get(unit)?.values ?? result.years.map(() => 0));
   if (totalRow >= 0) write(totalRow, table.total);
 }
 
