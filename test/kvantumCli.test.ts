@@ -92,6 +92,33 @@ describe('tb kvantum', () => {
   });
 });
 
+describe('tb compute --format table', () => {
+  it('prints a row per unit and bevilling with the column "Bevilling, profitcenter mv." filled', async () => {
+    const file = tmp.file('to-bevillinger.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        title: 'To bevillinger',
+        priceLevel: 2025,
+        years: [2025, 2026],
+        effects: [
+          { label: 'service', unit: 'BIF', amounts: [-1000, -2000] },
+          { label: 'overførsler', unit: 'BIF', bevilling: 'Efterspørgselsstyret', amounts: [-43142, -43142] },
+        ],
+      }),
+    );
+    const run = await tb('compute', file);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((l) => l.includes('Bevilling, profitcenter mv.'))).toHaveLength(5);
+    const biu = lines.filter((l) => l.startsWith('Beskæftigelses- og Integrationsudvalget')).slice(0, 2);
+    expect(biu.map((l) => l.split(/\s{2,}/))).toEqual([
+      ['Beskæftigelses- og Integrationsudvalget', 'Service', '-1.000', '-2.000'],
+      ['Beskæftigelses- og Integrationsudvalget', 'Efterspørgselsstyret', '-43.142', '-43.142'],
+    ]);
+  });
+});
+
 describe('Danish Excel opens the CSV (LibreOffice Calc, Danish locale)', () => {
   it('gives one row per line with the amounts as numbers, æ/ø/å intact and "3190, KS anlæg" in one cell', async () => {
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));

@@ -20,9 +20,14 @@ interface Columns {
   number: number;
 }
 
-function row(columns: Columns, label: string, cells: readonly string[]): string {
-  return `${label.padEnd(columns.label)}${cells.map((c) => c.padStart(columns.number + GAP)).join('')}`.trimEnd();
+/** A row of right-aligned numbers; with `textWidth`, the first cell is a left-aligned text column. */
+function row(columns: Columns, label: string, cells: readonly string[], textWidth?: number): string {
+  const [first, ...rest] = textWidth === undefined ? ['', ...cells] : cells;
+  const text = textWidth === undefined ? '' : `${' '.repeat(GAP)}${first.padEnd(textWidth)}`;
+  return `${label.padEnd(columns.label)}${text}${rest.map((c) => c.padStart(columns.number + GAP)).join('')}`.trimEnd();
 }
+
+const BEVILLING_HEADER = 'Bevilling, profitcenter mv.';
 
 function numbers(values: readonly number[]): string[] {
   return values.map((v) => formatDanish(v));
@@ -31,8 +36,8 @@ function numbers(values: readonly number[]): string[] {
 /**
  * Tables A–E as the catalogue shows them: title, "Udvalg | 1.000 kr. 2025 p/l", the years, one
  * row per unit by full name, Total; Danish numbers ("-1.474"), zeros printed as 0. Then the
- * summary and the payback. The column "Bevilling, profitcenter mv." is left out: the tool never
- * fills it.
+ * summary and the payback. One row per unit and bevilling, with the column "Bevilling,
+ * profitcenter mv." filled.
  */
 export function formatTables(result: ProposalResult, title = ''): string {
   const s = result.summary;
@@ -53,6 +58,8 @@ export function formatTables(result: ProposalResult, title = ''): string {
   };
   const years = result.years.map(String);
   const unitLine = `1.000 kr. ${result.priceLevel} p/l`;
+  const bevillingWidth = Math.max(BEVILLING_HEADER.length, ...tables.flatMap(({ table }) => table.rows.map((r) => r.bevilling.length)));
+  const withBevilling = (bevilling: string, cells: readonly string[]) => [bevilling.padEnd(bevillingWidth), ...cells];
 
   const lines: string[] = [];
   if (title !== '') lines.push(title, '');
@@ -60,9 +67,9 @@ export function formatTables(result: ProposalResult, title = ''): string {
     lines.push(
       spec.title,
       `${'Udvalg'.padEnd(columns.label + GAP)}${unitLine}`,
-      row(columns, '', years),
-      ...table.rows.map((r) => row(columns, r.name, numbers(r.values))),
-      row(columns, 'Total', numbers(table.total)),
+      row(columns, '', withBevilling(BEVILLING_HEADER, years), bevillingWidth),
+      ...table.rows.map((r) => row(columns, r.name, withBevilling(r.bevilling, numbers(r.values)), bevillingWidth)),
+      row(columns, 'Total', withBevilling('', numbers(table.total)), bevillingWidth),
       '',
     );
   }
