@@ -12,6 +12,8 @@ import { Fraction, sumFractions } from './exact';
 export interface KeyShare {
   unit: string;
   share: Fraction;
+  /** The unit's basis as written (for an entry split by another key: its part of that entry). */
+  basis: Fraction;
 }
 
 /** A key after resolution: shares in the order the units were written, summing to exactly 1. */
@@ -77,7 +79,7 @@ export function resolveKeys(keys: Readonly<Record<string, Readonly<Record<string
     if (ok && total.sign() <= 0) {
       problems.push({ path: keyPath(name), message: `nøglen "${name}" summerer til 0; mindst én enhed skal have et grundlag over 0` });
     } else if (ok) {
-      result = { name, shares: [...bases].filter(([, b]) => !b.isZero()).map(([unit, b]) => ({ unit, share: b.div(total) })) };
+      result = { name, shares: [...bases].filter(([, b]) => !b.isZero()).map(([unit, b]) => ({ unit, share: b.div(total), basis: b })) };
     }
     resolved.set(name, result);
     return result;

@@ -14,6 +14,7 @@ import {
   GUIDE_SHEET,
   INPUT_AMOUNT_COL,
   INPUT_SHEET,
+  KEYS_SECTION,
   NAMES,
   PROFIT_CENTER_HEADER,
   SECTIONS,
@@ -169,6 +170,7 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
     name(section.name, header, 0, last, lastCol);
     row = last + 2;
   }
+  keysSection(b, p, row, names);
 
   return {
     name: INPUT_SHEET,
@@ -177,6 +179,42 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
     merges,
     frozenRows: INPUT_ROWS.years + 1,
   };
+}
+
+/** The keys the lines use, each as a basis per unit (a key another key splits into is merged into it). */
+function keyRows(p: NormalizedProposal | null): { name: string; bases: Map<string, number> }[] {
+  if (!p) return [];
+  const used = new Set<string>();
+  const note = (key: string | null) => key !== null && used.add(key);
+  for (const e of p.effects) [e.key, e.creditKey].forEach(note);
+  for (const d of p.operatingCosts) [d.key, d.financingKey].forEach(note);
+  for (const t of p.transfers) [t.from.key, t.to.key].forEach(note);
+  for (const v of p.investments) note(v.key);
+  return [...p.keys.values()]
+    .filter((k) => used.has(k.name))
+    .map((k) => ({ name: k.name, bases: new Map(k.shares.map((s) => [s.unit, s.basis.toNumber()])) }));
+}
+
+function keysSection(b: SheetBuilder, p: NormalizedProposal | null, row: number, names: DefinedName[]): void {
+  const units = unitOrder([...STANDARD_UNITS.map((u) => u.key), ...(p ? p.units.keys() : [])]);
+  const lastCol = units.length + KEYS_SECTION.spareColumns;
+  b.put(row, 0, text(KEYS_SECTION.heading), 'subtitle');
+  const header = row + 1;
+  b.put(header, 0, text(KEYS_SECTION.keyHeader), 'header');
+  units.forEach((unit, i) => b.put(header, 1 + i, text(unit), 'header'));
+  for (let col = units.length + 1; col <= lastCol; col++) b.put(header, col, EMPTY, 'input');
+  const keys = keyRows(p);
+  const count = Math.max(KEYS_SECTION.blankRows, keys.length + SPARE_ROWS);
+  for (let i = 0; i < count; i++) {
+    const r = header + 1 + i;
+    const key = keys[i];
+    b.put(r, 0, key ? text(key.name) : EMPTY, 'input');
+    for (let col = 1; col <= lastCol; col++) {
+      const basis = key?.bases.get(units[col - 1]);
+      b.put(r, col, basis === undefined ? EMPTY : num(basis), 'input');
+    }
+  }
+  names.push({ name: KEYS_SECTION.name, sheet: INPUT_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + count, col: lastCol } } });
 }
 
 function tablesSheet(p: NormalizedProposal | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {

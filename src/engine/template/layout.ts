@@ -37,6 +37,20 @@ export const SECTIONS: readonly SectionSpec[] = [
   { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8 },
 ];
 
+/**
+ * The "Fordelingsnøgler" section under the line sections of the Input sheet: one row per key
+ * (its name, then a basis per unit: hours, devices, m², kr.), one column per unit. A key's name
+ * typed in a unit, credit or financing column spreads the line by it.
+ */
+export const KEYS_SECTION = {
+  name: 'TB_Noegler',
+  heading: 'Fordelingsnøgler',
+  keyHeader: 'Nøgle (grundlag pr. enhed)',
+  blankRows: 4,
+  /** Columns with a blank header, for units outside the eleven rows (Borgerrådgiveren …). */
+  spareColumns: 2,
+} as const;
+
 export interface TableSpec {
   key: TableKey;
   /** Defined name over the header row, the unit rows and the Total row. */
