@@ -71,7 +71,7 @@ describe('tb compute', () => {
       '2.745 2.195 0 0 0 0',
       '1.380 1.380 0 0 0 0',
     ]);
-    expect(lines).toContain('Tilbagebetalingstid: 6 år (2029)');
+    expect(lines).toContain('Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)');
   });
 
   it('rounds cell by cell on request', async () => {

@@ -11,6 +11,7 @@ import { Fraction, roundFractionsLargestRemainder } from './exact';
 import { kvantumLines } from './kvantum';
 import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type NormalizedLine, type NormalizedProposal, type Share } from './proposal';
 import { snap } from './rounding';
+import { computeTabel1, type Tabel1 } from './tabel1';
 import { STANDARD_UNITS, unitOrder, type UnitInfo } from './units';
 
 export type TableKey = 'A' | 'B' | 'C' | 'D' | 'E';
@@ -57,6 +58,8 @@ export interface ProposalResult {
   tables: Record<TableKey, ResultTable>;
   /** The tables as Kvantum lines: every non-zero cell of Tables A–E, row by row, year by year. */
   kvantum: KvantumLine[];
+  /** Tabel 1 "Forslagets samlede økonomiske konsekvenser", as the catalogue prints it. */
+  tabel1: Tabel1;
   summary: {
     netPermanent: number[];
     investments: { anlæg: number[]; service: number[] };
@@ -292,6 +295,7 @@ export function computeNormalized(p: NormalizedProposal, options: ComputeOptions
     priceLevel: p.priceLevel,
     tables,
     kvantum: kvantumLines(tables, p.years),
+    tabel1: computeTabel1(p),
     summary: {
       netPermanent,
       investments: { anlæg: D.total, service: E.total },

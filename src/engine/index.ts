@@ -7,6 +7,7 @@ export * from './compute';
 export * from './distributionKeys';
 export * from './exact';
 export * from './kvantum';
+export * from './tabel1';
 export * from './errors';
 export * from './findings';
 export * from './numbers';

@@ -5,6 +5,7 @@ import {
   compareFindings,
   countBySeverity,
   formatDanish,
+  paybackText,
   TEMPLATE_TABLES,
   type CheckReport,
   type Finding,
@@ -35,25 +36,18 @@ function numbers(values: readonly number[]): string[] {
 
 /**
  * Tables A–E as the catalogue shows them: title, "Udvalg | 1.000 kr. 2025 p/l", the years, one
- * row per unit by full name, Total; Danish numbers ("-1.474"), zeros printed as 0. Then the
- * summary and the payback. One row per unit and bevilling, with the column "Bevilling,
+ * row per unit by full name, Total; Danish numbers ("-1.474"), zeros printed as 0. Then Tabel 1
+ * with the payback. One row per unit and bevilling, with the column "Bevilling,
  * profitcenter mv." filled.
  */
 export function formatTables(result: ProposalResult, title = ''): string {
-  const s = result.summary;
-  const summaryRows: [string, readonly number[]][] = [
-    ['Samlet varig ændring', s.netPermanent],
-    ['Anlægsinvesteringer', s.investments.anlæg],
-    ['Serviceinvesteringer', s.investments.service],
-    ['Samlet økonomisk påvirkning', s.economicImpact],
-  ];
   const tables = TEMPLATE_TABLES.map((spec) => ({ spec, table: result.tables[spec.key] }));
   const allNumbers = [
     ...tables.flatMap(({ table }) => [...table.rows.flatMap((r) => r.values), ...table.total]),
-    ...summaryRows.flatMap(([, values]) => values),
+    ...result.tabel1.rows.flatMap((r) => r.values),
   ];
   const columns: Columns = {
-    label: Math.max(...tables.flatMap(({ table }) => table.rows.map((r) => r.name.length)), ...summaryRows.map(([label]) => label.length)),
+    label: Math.max(...tables.flatMap(({ table }) => table.rows.map((r) => r.name.length))),
     number: Math.max(...result.years.map((y) => String(y).length), ...numbers(allNumbers).map((t) => t.length)),
   };
   const years = result.years.map(String);
@@ -73,9 +67,7 @@ export function formatTables(result: ProposalResult, title = ''): string {
       '',
     );
   }
-  lines.push(`Forslagets samlede økonomiske konsekvenser (${unitLine})`, row(columns, '', years));
-  for (const [label, values] of summaryRows) lines.push(row(columns, label, numbers(values)));
-  lines.push(s.payback ? `Tilbagebetalingstid: ${s.payback.years} år (${s.payback.year})` : 'Tilbagebetalingstid: nås ikke inden for forslagets år');
+  lines.push(...formatTabel1(result, columns.number));
   for (const f of result.findings) lines.push(`Bemærk: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -105,4 +97,19 @@ export function formatCheckReport(report: CheckReport, file: string, sheetOrder:
     for (const f of findings) lines.push(`  ${SEVERITY_WORDS[f.severity][0].padEnd(12)}${f.cell.padEnd(width + 2)}${f.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Tabel 1 with its own label width (its lines are long texts), the styringsområde and the payback. */
+function formatTabel1(result: ProposalResult, numberWidth: number): string[] {
+  const t = result.tabel1;
+  const columns: Columns = { label: Math.max(...t.rows.map((r) => r.label.length)), number: numberWidth };
+  const styringWidth = Math.max('Styringsområde'.length, ...t.rows.map((r) => r.styringsomraade.length));
+  const lastYear = result.years[result.years.length - 1];
+  return [
+    'Tabel 1. Forslagets samlede økonomiske konsekvenser',
+    row(columns, `1.000 kr. ${result.priceLevel} p/l`, ['Styringsområde'.padEnd(styringWidth), ...result.years.map(String)], styringWidth),
+    ...t.rows.map((r) => (r.kind === 'heading' ? r.label : row(columns, r.label, [r.styringsomraade.padEnd(styringWidth), ...numbers(r.values)], styringWidth))),
+    `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(t.payback.service, lastYear)}`,
+    `Tilbagebetalingstid baseret på totaløkonomi: ${paybackText(t.payback.total, lastYear)}`,
+  ];
 }
