@@ -8,6 +8,7 @@
 import type { Finding } from './findings';
 import { wordFinding } from './messages';
 import { Fraction, roundFractionsLargestRemainder } from './exact';
+import { explainResult } from './explanation';
 import { kvantumLines } from './kvantum';
 import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type NormalizedLine, type NormalizedProposal, type Share } from './proposal';
 import { snap } from './rounding';
@@ -60,6 +61,8 @@ export interface ProposalResult {
   kvantum: KvantumLine[];
   /** Tabel 1 "Forslagets samlede økonomiske konsekvenser", as the catalogue prints it. */
   tabel1: Tabel1;
+  /** The explanation in Danish, as the catalogue writes it under its tables: one sentence per paragraph. */
+  explanation: string[];
   summary: {
     netPermanent: number[];
     investments: { anlæg: number[]; service: number[] };
@@ -296,6 +299,7 @@ export function computeNormalized(p: NormalizedProposal, options: ComputeOptions
     tables,
     kvantum: kvantumLines(tables, p.years),
     tabel1: computeTabel1(p),
+    explanation: explainResult({ years: p.years, priceLevel: p.priceLevel, tables }),
     summary: {
       netPermanent,
       investments: { anlæg: D.total, service: E.total },

@@ -6,6 +6,7 @@ export * from './changes';
 export * from './compute';
 export * from './distributionKeys';
 export * from './exact';
+export * from './explanation';
 export * from './kvantum';
 export * from './tabel1';
 export * from './errors';

@@ -67,7 +67,7 @@ export function formatTables(result: ProposalResult, title = ''): string {
       '',
     );
   }
-  lines.push(...formatTabel1(result, columns.number));
+  lines.push(...formatTabel1(result, columns.number), '', 'Forklaring', ...result.explanation);
   for (const f of result.findings) lines.push(`Bemærk: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
