@@ -57,6 +57,9 @@ export const InvestmentSchema = z.object({
   styringsomraade,
 });
 
+/** A memo line ("heraf indkøbseffektiviseringer, som indgår i …"): shown in Tabel 1, never counted in A–E. */
+export const MemoSchema = z.object({ label, amounts, styringsomraade });
+
 export const ProposalSchema = z.object({
   title: z.string().default(''),
   /** Price and wage level (p/l) of every amount, e.g. 2025. */
@@ -68,6 +71,8 @@ export const ProposalSchema = z.object({
   operatingCosts: z.array(OperatingCostSchema).default([]),
   transfers: z.array(TransferSchema).default([]),
   investments: z.array(InvestmentSchema).default([]),
+  /** Memo lines shown in Tabel 1 as "heraf …", never counted in Tables A–E. */
+  memo: z.array(MemoSchema).default([]),
   /** Names of units outside the catalogue that this proposal uses on purpose. */
   otherUnits: z.array(z.string().trim().min(1)).default([]),
 });
@@ -153,6 +158,7 @@ export interface NormalizedProposal {
   operatingCosts: NormalizedOperatingCost[];
   transfers: NormalizedTransfer[];
   investments: NormalizedInvestment[];
+  memo: NormalizedLine[];
 }
 
 export const DEFAULT_STYRINGSOMRAADE = { service: 'Service', anlæg: 'Anlæg' } as const;
@@ -285,12 +291,13 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
     const path = `investments[${i}]`;
     return { ...line(v, path, v.kind), ...place(v.unit, `${path}.unit`), kind: v.kind };
   });
+  const memo = p.memo.map((m, i): NormalizedLine => line(m, `memo[${i}]`));
   for (const name of unusedKeys(p.keys, usedKeys)) {
     problems.push({ path: `keys.${name}`, message: `nøglen "${name}" bruges ikke af nogen linje; brug den som { "key": "${name}" } eller slet den` });
   }
 
   if (problems.length > 0) throw new ProposalValidationError(problems);
-  return { title: p.title, priceLevel: p.priceLevel, years: p.years, units, keys, effects, operatingCosts, transfers, investments };
+  return { title: p.title, priceLevel: p.priceLevel, years: p.years, units, keys, effects, operatingCosts, transfers, investments, memo };
 }
 
 function isKeyRef(value: object): value is { key: string } {

@@ -7,7 +7,8 @@
 import type { NormalizedProposal } from './proposal';
 import { Fraction, sumFractions } from './exact';
 
-export type Tabel1RowKind = 'heading' | 'line' | 'subtotal' | 'total';
+/** `memo`: a "heraf …" line, shown for information and counted in no sum. */
+export type Tabel1RowKind = 'heading' | 'line' | 'subtotal' | 'total' | 'memo';
 
 /** One row of Tabel 1; `values` is empty for a heading. */
 export interface Tabel1Row {
@@ -65,6 +66,11 @@ export function tabel1Payback(years: readonly number[], permanent: readonly Frac
   return { kind: 'nås ikke' };
 }
 
+/** A memo line reads "heraf …", as the catalogue writes them. */
+function memoLabel(label: string): string {
+  return /^heraf\b/i.test(label.trim()) ? label.trim() : `heraf ${label.trim()}`;
+}
+
 /** Tabel 1 of a proposal: lines as typed (rounded to whole 1.000 kr.), sums from the exact amounts. */
 export function computeTabel1(p: NormalizedProposal): Tabel1 {
   const n = p.years.length;
@@ -78,6 +84,7 @@ export function computeTabel1(p: NormalizedProposal): Tabel1 {
   }
   const permanent = sums(permanentLines, n);
   rows.push({ kind: 'total', label: 'Samlet varig ændring', styringsomraade: '', values: rounded(permanent) });
+  for (const m of p.memo) rows.push({ kind: 'memo', label: memoLabel(m.label), styringsomraade: m.styringsomraade, values: rounded(sums([m], n)) });
 
   rows.push({ kind: 'heading', label: HEADINGS.implementation, styringsomraade: '', values: [] });
   for (const v of p.investments) rows.push({ kind: 'line', label: v.label, styringsomraade: v.styringsomraade, values: rounded(sums([v], n)) });

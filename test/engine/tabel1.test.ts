@@ -6,6 +6,7 @@ import bc01 from '../../examples/bc01.json';
 import bc02 from '../../examples/bc02.json';
 import forslag2 from '../../examples/forslag2.json';
 import forslag3 from '../../examples/forslag3.json';
+import forslag5 from '../../examples/forslag5.json';
 import { computeProposal, Fraction, paybackText, tabel1Payback, type ProposalInput } from '../../src/engine';
 
 const byLabel = (input: unknown) => Object.fromEntries(computeProposal(input).tabel1.rows.filter((r) => r.kind !== 'heading').map((r) => [r.label, [r.styringsomraade, r.values]]));
@@ -52,6 +53,20 @@ describe('Tabel 1', () => {
     expect(tabel1Payback([2025, 2026], f([0, -1]), f([3, 0]))).toEqual({ kind: 'years', years: 4, year: 2028, beyondYears: true });
     const none: ProposalInput = { title: 't', priceLevel: 2025, years: [2025], effects: [{ label: 'e', unit: 'TMU', amounts: [-1] }] };
     expect(paybackText(computeProposal(none).tabel1.payback.total, 2025)).toBe('ikke relevant (ingen investering)');
+  });
+
+  it('shows memo lines as "heraf …" after the permanent change and counts them nowhere (Forslag 5’s indkøbseffektiviseringer)', () => {
+    const r = computeProposal(forslag5);
+    const memo = r.tabel1.rows.filter((row) => row.kind === 'memo');
+    expect(memo).toEqual([
+      { kind: 'memo', label: 'heraf indkøbseffektiviseringer, som indgår i måltalsopfyldelsen for Fremtidens indkøb', styringsomraade: 'Service', values: [0, 0, -449, -897, -1346, -1795] },
+    ]);
+    const labels = r.tabel1.rows.map((row) => row.label);
+    expect(labels.indexOf(memo[0].label)).toBe(labels.indexOf('Samlet varig ændring') + 1);
+    expect(byLabel(forslag5)['Samlet varig ændring']).toEqual(['', [0, -1896, -3791, -3791, -3791, -3791]]);
+    const { memo: _memo, ...without } = forslag5;
+    expect(computeProposal(without).tables).toEqual(r.tables);
+    expect(computeProposal(without).tabel1.payback).toEqual(r.tabel1.payback);
   });
 
   it('sums by styringsområde: Service and Efterspørgselsstyret apart, both in the total', () => {
