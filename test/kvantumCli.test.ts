@@ -65,7 +65,7 @@ describe('tb kvantum', () => {
     const out = tmp.file('linjer.csv');
     const written = await tb('kvantum', example('bc02.json'), '--out', out);
     expect(written.code).toBe(0);
-    expect(written.stdout).toBe(`Skrev ${out}: ${computeProposal(load('bc02.json')).kvantum.length} linjer til Kvantum.\n`);
+    expect(written.stdout).toBe(`Skrev ${out}: ${computeProposal(load('bc02.json')).kvantum.length} linjer til Kvantum (1.000 kr. 2025 p/l).\n`);
     expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
   });
 
@@ -89,6 +89,48 @@ describe('tb kvantum', () => {
     const invalid = await tb('kvantum', file);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('keys.Timer: nøglen "Timer" summerer til 0');
+  });
+});
+
+describe('a proposal implemented in another price level', () => {
+  const proposal = {
+    title: 'Udarbejdet i 2025 p/l, udmøntes i 2024 p/l',
+    priceLevel: 2025,
+    implementedPriceLevel: 2024,
+    years: [2025, 2026],
+    effects: [{ label: 'e', unit: 'TMU', amounts: [-1000, -2000] }],
+    investments: [{ label: 'i', kind: 'anlæg', unit: 'TMU', amounts: [500, 0] }],
+  };
+  const index = new Map([
+    [2024, 96],
+    [2025, 100],
+  ]);
+
+  it('computes the tables again in the implemented level through the index (service only, anlæg on request)', () => {
+    const r = computeProposal(proposal, { priceIndex: index });
+    expect(r.tables.A.total).toEqual([-1000, -2000]);
+    expect(r.implemented!.priceLevel).toBe(2024);
+    expect(r.implemented!.tables.A.total).toEqual([-960, -1920]);
+    expect(r.implemented!.tables.D.total).toEqual([500, 0]);
+    expect(computeProposal(proposal, { priceIndex: index, convertAnlaeg: true }).implemented!.tables.D.total).toEqual([480, 0]);
+    expect(computeProposal(proposal).implemented).toBeUndefined();
+  });
+
+  it('tb kvantum asks for the index, then writes the lines in the implemented level', async () => {
+    const file = tmp.file('udmoentes.json');
+    writeFileSync(file, JSON.stringify(proposal));
+    const missing = await tb('kvantum', file);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('fejl: forslaget er i 2025 p/l og udmøntes i 2024 p/l; angiv pris- og lønindekset med --index FIL\nSe tb --help.\n');
+    const indexFile = tmp.file('indeks.csv');
+    writeFileSync(indexFile, '2024;96\n2025;100\n');
+    const run = await tb('kvantum', file, '--index', indexFile);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFTabel;Udvalg;Navn;Bevilling, profitcenter mv.;Styringsområde;År;Beløb (1.000 kr. 2024 p/l)',
+      'A;TMU;Teknik- og Miljøudvalget;Service;Service;2025;-960',
+      'A;TMU;Teknik- og Miljøudvalget;Service;Service;2026;-1920',
+    ]);
   });
 });
 

@@ -10,7 +10,8 @@ import { wordFinding } from './messages';
 import { Fraction, roundFractionsLargestRemainder } from './exact';
 import { explainResult } from './explanation';
 import { kvantumLines } from './kvantum';
-import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type NormalizedLine, type NormalizedProposal, type Share } from './proposal';
+import { convertPriceLevel, type PriceIndex } from './priceLevel';
+import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type ProposalInput, type NormalizedLine, type NormalizedProposal, type Share } from './proposal';
 import { snap } from './rounding';
 import { computeTabel1, type Tabel1 } from './tabel1';
 import { STANDARD_UNITS, unitOrder, type UnitInfo } from './units';
@@ -61,6 +62,11 @@ export interface ProposalResult {
   kvantum: KvantumLine[];
   /** Tabel 1 "Forslagets samlede økonomiske konsekvenser", as the catalogue prints it. */
   tabel1: Tabel1;
+  /**
+   * The tables in the price level the proposal is implemented in (`implementedPriceLevel`),
+   * converted through the index given as `priceIndex`; absent without either.
+   */
+  implemented?: ImplementedResult;
   /** The explanation in Danish, as the catalogue writes it under its tables: one sentence per paragraph. */
   explanation: string[];
   summary: {
@@ -72,6 +78,14 @@ export interface ProposalResult {
   findings: Finding[];
 }
 
+/** Tables A–E, Kvantum lines and Tabel 1 in the price level the proposal is implemented in. */
+export interface ImplementedResult {
+  priceLevel: number;
+  tables: Record<TableKey, ResultTable>;
+  kvantum: KvantumLine[];
+  tabel1: Tabel1;
+}
+
 export type RoundingMode = 'total' | 'cell';
 
 export interface ComputeOptions {
@@ -80,6 +94,12 @@ export interface ComputeOptions {
    * `cell`: every cell rounded on its own, as older tables were; totals may then differ by one.
    */
   rounding?: RoundingMode;
+  /**
+   * Pris- og lønindeks for `implementedPriceLevel`: the proposal is converted as `convertPriceLevel`
+   * does (service amounts; anlæg too with `convertAnlaeg`) and computed again in that level.
+   */
+  priceIndex?: PriceIndex;
+  convertAnlaeg?: boolean;
 }
 
 /** A row of the exact tables: unit, bevilling and styringsområde. */
@@ -231,7 +251,14 @@ export function computePayback(years: readonly number[], impact: readonly number
  */
 export function computeProposal(input: unknown, options: ComputeOptions = {}): ProposalResult {
   const p = normalizeProposal(input);
-  return computeNormalized(p, options);
+  const result = computeNormalized(p, options);
+  const to = p.implementedPriceLevel;
+  if (options.priceIndex && to !== null && to !== p.priceLevel) {
+    const converted = convertPriceLevel(input as ProposalInput, to, options.priceIndex, { includeAnlaeg: options.convertAnlaeg === true });
+    const r = computeNormalized(normalizeProposal(converted), { rounding: options.rounding });
+    result.implemented = { priceLevel: to, tables: r.tables, kvantum: r.kvantum, tabel1: r.tabel1 };
+  }
+  return result;
 }
 
 /** {@link computeProposal} for a proposal already normalized. */

@@ -64,6 +64,8 @@ export const ProposalSchema = z.object({
   title: z.string().default(''),
   /** Price and wage level (p/l) of every amount, e.g. 2025. */
   priceLevel: z.number().int().min(1990).max(2100),
+  /** The price level the proposal is implemented in ("udarbejdet i 2025 p/l, udmøntes i 2024 p/l"). */
+  implementedPriceLevel: z.number().int().min(1990).max(2100).optional(),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),
   /** Fordelingsnøgler by name: a basis per unit, administration or other key (hours, devices, m², kr.). */
   keys: z.record(z.string().trim().min(1), z.record(z.string(), basis)).default({}),
@@ -150,6 +152,7 @@ export interface NormalizedInvestment extends NormalizedLine, Placed {
 export interface NormalizedProposal {
   title: string;
   priceLevel: number;
+  implementedPriceLevel: number | null;
   years: number[];
   units: Map<string, UnitInfo>;
   /** The proposal's keys, resolved to exact shares. */
@@ -297,7 +300,7 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
   }
 
   if (problems.length > 0) throw new ProposalValidationError(problems);
-  return { title: p.title, priceLevel: p.priceLevel, years: p.years, units, keys, effects, operatingCosts, transfers, investments, memo };
+  return { title: p.title, priceLevel: p.priceLevel, implementedPriceLevel: p.implementedPriceLevel ?? null, years: p.years, units, keys, effects, operatingCosts, transfers, investments, memo };
 }
 
 function isKeyRef(value: object): value is { key: string } {

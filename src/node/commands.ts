@@ -104,7 +104,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function readText(file: string): Promise<string> {
+export async function readText(file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
