@@ -16,6 +16,7 @@ export class Fraction {
   static readonly ONE = new Fraction(1n, 1n);
 
   static of(num: bigint, den: bigint = 1n): Fraction {
+    if (den === 1n) return new Fraction(num, 1n);
     if (den === 0n) throw new RangeError('division by zero');
     if (den < 0n) {
       num = -num;
@@ -43,6 +44,7 @@ export class Fraction {
   add(other: Fraction): Fraction {
     if (other.num === 0n) return this;
     if (this.num === 0n) return other;
+    if (this.den === 1n && other.den === 1n) return new Fraction(this.num + other.num, 1n);
     if (this.den === other.den) return Fraction.of(this.num + other.num, this.den);
     return Fraction.of(this.num * other.den + other.num * this.den, this.den * other.den);
   }
@@ -53,6 +55,7 @@ export class Fraction {
 
   mul(other: Fraction): Fraction {
     if (this.num === 0n || other.num === 0n) return Fraction.ZERO;
+    if (other.num === 1n && other.den === 1n) return this;
     return Fraction.of(this.num * other.num, this.den * other.den);
   }
 
@@ -83,6 +86,7 @@ export class Fraction {
 
   /** The largest integer ≤ this. */
   floor(): bigint {
+    if (this.den === 1n) return this.num;
     const q = this.num / this.den;
     return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
   }
@@ -121,9 +125,10 @@ export function roundFractionsLargestRemainder(values: readonly Fraction[], targ
   const n = values.length;
   const floors = values.map((v) => v.floor());
   const out = floors.map(Number);
-  const rem = values.map((v, i) => v.sub(Fraction.of(floors[i])));
   let missing = target - out.reduce((a, b) => a + b, 0);
-  if (n === 0) return out;
+  // Most columns hold whole amounts: nothing to hand out, and no remainders to compare.
+  if (n === 0 || missing === 0) return out.map((v) => (v === 0 ? 0 : v));
+  const rem = values.map((v, i) => v.sub(Fraction.of(floors[i])));
   const used = new Array<boolean>(n).fill(false);
   const better = (i: number, j: number, up: boolean): boolean => {
     const d = up ? rem[i].compare(rem[j]) : rem[j].compare(rem[i]);
