@@ -11,6 +11,7 @@ import { formatShareKey } from './keys';
 import {
   DEFAULT_PRICE_LEVEL,
   DEFAULT_YEARS,
+  EXPLANATION_BLOCK,
   GUIDE_SHEET,
   INPUT_AMOUNT_COL,
   INPUT_SHEET,
@@ -18,6 +19,7 @@ import {
   NAMES,
   PROFIT_CENTER_HEADER,
   SECTIONS,
+  TABEL1_BLOCK,
   TABLE_YEAR_COL,
   TABLES,
   TABLES_SHEET,
@@ -255,6 +257,23 @@ function tablesSheet(p: NormalizedProposal | null, years: readonly number[], pri
     names.push({ name: table.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: total, col: lastCol } } });
     row = total + 3;
   }
+
+  // Tabel 1 and the explanation: written in whole by »Beregn tabeller« / tb compute.
+  b.put(row, 0, text(TABEL1_BLOCK.title), 'subtitle');
+  const header = row + 1;
+  b.put(header, 0, text(unitLine(priceLevel)), 'header', { formula: `="1.000 kr. "&${NAMES.priceLevel}&" p/l"` });
+  b.put(header, 1, text('Styringsområde'), 'header');
+  years.forEach((year, i) =>
+    b.put(header, TABLE_YEAR_COL + i, num(year), 'header', { formula: `=${inputRef(INPUT_ROWS.years, INPUT_AMOUNT_COL + i)}`, numberFormat: YEAR_FORMAT }),
+  );
+  for (let i = 1; i <= TABEL1_BLOCK.rows; i++) {
+    for (let col = 0; col <= lastCol; col++) b.put(header + i, col, EMPTY, 'output', col >= TABLE_YEAR_COL ? { numberFormat: AMOUNT_FORMAT } : {});
+  }
+  names.push({ name: TABEL1_BLOCK.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + TABEL1_BLOCK.rows, col: lastCol } } });
+  row = header + TABEL1_BLOCK.rows + 2;
+  b.put(row, 0, text(EXPLANATION_BLOCK.title), 'subtitle');
+  for (let i = 1; i <= EXPLANATION_BLOCK.rows; i++) b.put(row + i, 0, EMPTY, 'output');
+  names.push({ name: EXPLANATION_BLOCK.name, sheet: TABLES_SHEET, range: { start: { row, col: 0 }, end: { row: row + EXPLANATION_BLOCK.rows, col: 0 } } });
 
   return { name: TABLES_SHEET, cells: b.cells, columnWidths: [40, 30, ...years.map(() => 10)], merges };
 }

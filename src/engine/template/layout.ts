@@ -67,6 +67,13 @@ export const TABLES: readonly TableSpec[] = [
   { key: 'E', name: 'TB_TabelE', title: 'Tabel E. Fordeling af serviceinvesteringer mellem udvalg' },
 ];
 
+/**
+ * Blocks under Tables A–E that the tool fills in whole (labels too): Tabel 1 with its payback,
+ * and the explanation. Rows beyond what a proposal needs are written blank.
+ */
+export const TABEL1_BLOCK = { name: 'TB_Tabel1', title: 'Tabel 1. Forslagets samlede økonomiske konsekvenser', rows: 40 } as const;
+export const EXPLANATION_BLOCK = { name: 'TB_Forklaring', title: 'Forklaring', rows: 10 } as const;
+
 export const PROFIT_CENTER_HEADER = 'Bevilling, profitcenter mv.';
 export const TOTAL_LABEL = 'Total';
 

@@ -1,13 +1,14 @@
 /**
  * Writing computed Tables A–E into the template's output ranges, and nowhere else.
  */
-import { cellAt, cellText, num, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
+import { cellAt, cellText, EMPTY, num, text, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
 import type { CellWrite, WorkbookChanges } from '../changes';
 import type { ProposalResult, ResultTable, TableRow } from '../compute';
 import { TemplateError, type InputProblem } from '../errors';
 import { parseNumber } from '../numbers';
 import { foldLabel, resolveUnit } from '../units';
-import { TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
+import { paybackText } from '../tabel1';
+import { EXPLANATION_BLOCK, TABEL1_BLOCK, TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
 import { cellRef, findNamedRange, findRowStartingWith, findSheet, rangeRef } from './locate';
 
 const TOTAL_LABELS = new Set([foldLabel(TOTAL_LABEL), foldLabel('I alt'), foldLabel('Total i alt')]);
@@ -37,8 +38,57 @@ export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult):
     }
     writeTable(place, spec, result, result.tables[spec.key], cells, problems);
   }
+  blockWrites(snapshot, result, cells, problems);
   if (problems.length > 0) throw new TemplateError(problems);
   return { cells };
+}
+
+/**
+ * Tabel 1 (labels, styringsområde, amounts, then the two payback lines) and the explanation,
+ * into their named blocks; the rest of each block is blanked. Templates made before the blocks
+ * existed have neither name and are left as they are.
+ */
+function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: CellWrite[], problems: InputProblem[]): void {
+  const lastYear = result.years[result.years.length - 1];
+  const t1 = findNamedRange(snapshot, TABEL1_BLOCK.name);
+  if (t1) {
+    const { grid, range } = t1;
+    const header = range.start.row;
+    const yearCols = result.years.map((_, y) => range.start.col + TABLE_YEAR_COL + y);
+    const stated = yearCols.map((col) => parseNumber(cellAt(grid, header, col)));
+    const wrongYear = stated.findIndex((p, y) => p.kind !== 'number' || p.value !== result.years[y]);
+    const rows: { label: string; styring: string; values: readonly number[] | null }[] = [
+      ...result.tabel1.rows.map((r) => ({ label: r.label, styring: r.styringsomraade, values: r.kind === 'heading' ? null : r.values })),
+      { label: `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(result.tabel1.payback.service, lastYear)}`, styring: '', values: null },
+      { label: `Tilbagebetalingstid baseret på totaløkonomi: ${paybackText(result.tabel1.payback.total, lastYear)}`, styring: '', values: null },
+    ];
+    const room = range.end.row - header;
+    if (wrongYear >= 0 || yearCols[yearCols.length - 1] > range.end.col) {
+      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1's overskrift har ikke forslagets år ${result.years[0]}–${lastYear} i kolonne C og frem; ret årene på fanen Input` });
+    } else if (rows.length > room) {
+      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1 har ${rows.length} rækker, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${TABEL1_BLOCK.name}` });
+    } else {
+      for (let i = 0; i < room; i++) {
+        const row = header + 1 + i;
+        const r = rows[i];
+        const put = (col: number, value: CellWrite['value']) => cells.push({ sheet: grid.name, row, col, value });
+        put(range.start.col, r ? text(r.label) : EMPTY);
+        put(range.start.col + 1, r && r.styring !== '' ? text(r.styring) : EMPTY);
+        yearCols.forEach((col, y) => put(col, r?.values ? num(r.values[y]) : EMPTY));
+      }
+    }
+  }
+  const ex = findNamedRange(snapshot, EXPLANATION_BLOCK.name);
+  if (ex) {
+    const { grid, range } = ex;
+    const room = range.end.row - range.start.row;
+    const sentences = result.explanation;
+    if (sentences.length > room) {
+      problems.push({ path: rangeRef(grid.name, range), message: `forklaringen har ${sentences.length} afsnit, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${EXPLANATION_BLOCK.name}` });
+    } else {
+      for (let i = 0; i < room; i++) cells.push({ sheet: grid.name, row: range.start.row + 1 + i, col: range.start.col, value: i < sentences.length ? text(sentences[i]) : EMPTY });
+    }
+  }
 }
 
 function tableName(spec: TableSpec): string {
