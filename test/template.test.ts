@@ -335,6 +335,12 @@ describe('tableWrites', () => {
     expect(valueAt(after, `Tabeller!A${first + labels.length + 2}`)).toEqual({ kind: 'empty' });
     const ex = filled.names.find((n) => n.name === 'TB_Forklaring')!.range;
     expect(valueAt(after, `Tabeller!A${ex.start.row + 2}`)).toEqual({ kind: 'text', value: result.explanation[0] });
+    // Year formulas not yet calculated (a file saved without values): the years go by position.
+    const header = t1.start.row + 1;
+    const uncalculated = type(filled, Object.fromEntries(['C', 'D', 'E', 'F', 'G', 'H'].map((c) => [`Tabeller!${c}${header}`, ''])));
+    expect(tableWrites(uncalculated, result).cells).toEqual(tableWrites(filled, result).cells);
+    const wrong = type(filled, { [`Tabeller!C${header}`]: 2030 });
+    expect(problemsOf(() => tableWrites(wrong, result))[0].message).toMatch(/^Tabel 1's overskrift har ikke forslagets år 2024–2029/);
     // A template made before the blocks existed is written as before.
     const old = { ...filled, names: filled.names.filter((n) => n.name !== 'TB_Tabel1' && n.name !== 'TB_Forklaring') };
     expect(tableWrites(old, result).cells).toHaveLength(5 * 12 * 6);

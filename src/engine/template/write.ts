@@ -55,8 +55,10 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
     const { grid, range } = t1;
     const header = range.start.row;
     const yearCols = result.years.map((_, y) => range.start.col + TABLE_YEAR_COL + y);
+    // As for Tables A–E: a header whose year formulas hold no values yet is taken by position.
     const stated = yearCols.map((col) => parseNumber(cellAt(grid, header, col)));
-    const wrongYear = stated.findIndex((p, y) => p.kind !== 'number' || p.value !== result.years[y]);
+    const anyYear = stated.some((p) => p.kind === 'number');
+    const wrongYear = anyYear ? stated.findIndex((p, y) => p.kind !== 'number' || p.value !== result.years[y]) : -1;
     const rows: { label: string; styring: string; values: readonly number[] | null }[] = [
       ...result.tabel1.rows.map((r) => ({ label: r.label, styring: r.styringsomraade, values: r.kind === 'heading' ? null : r.values })),
       { label: `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(result.tabel1.payback.service, lastYear)}`, styring: '', values: null },
