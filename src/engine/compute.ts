@@ -243,7 +243,9 @@ export function computePayback(years: readonly number[], impact: readonly number
 }
 
 /**
- * Computes Tables A–E and the summary of one proposal.
+ * Computes Tables A–E (one row per unit and bevilling), the Kvantum lines, Tabel 1, the
+ * explanation and the summary of one proposal. Lines spread by fordelingsnøgler are distributed
+ * exactly; nothing is rounded before the tables.
  *
  * Values are whole 1.000 kr.; each table's rows add up exactly to its total (the exact total
  * rounded half away from zero); A and C are rounded, B is derived as C − A, so C = A + B and

@@ -181,7 +181,8 @@ function pathText(path: readonly PropertyKey[]): string {
  * Parses and checks a proposal. Throws `ProposalValidationError` listing every problem with its
  * path, worded in `locale` (Danish by default): keys the format does not know, shape errors,
  * amounts outside ±10^12, years that are not consecutive, amounts that do not match the years,
- * unknown units, shares that do not sum to 1.
+ * unknown units, shares that do not sum to 1, and key problems (a total of zero, a negative
+ * basis, an unknown unit or key, a key no line uses; worded in Danish).
  */
 export function normalizeProposal(input: unknown, options: { locale?: Locale } = {}): NormalizedProposal {
   const l = options.locale ?? 'da';
