@@ -129,6 +129,13 @@ export function roundFractionsLargestRemainder(values: readonly Fraction[], targ
   // Most columns hold whole amounts: nothing to hand out, and no remainders to compare.
   if (n === 0 || missing === 0) return out.map((v) => (v === 0 ? 0 : v));
   const rem = values.map((v, i) => v.sub(Fraction.of(floors[i])));
+  // A target more than a round away (only with shares that miss 1 by a little, on large amounts):
+  // every row gets the same whole rounds at once, so fewer than n units are handed out one by one.
+  const rounds = Math.trunc(missing / n);
+  if (rounds !== 0) {
+    for (let i = 0; i < n; i++) out[i] += rounds;
+    missing -= rounds * n;
+  }
   const used = new Array<boolean>(n).fill(false);
   const better = (i: number, j: number, up: boolean): boolean => {
     const d = up ? rem[i].compare(rem[j]) : rem[j].compare(rem[i]);

@@ -155,3 +155,11 @@ describe('key problems are reported with their paths', () => {
     ]);
   });
 });
+
+describe('largest remainder on exact fractions', () => {
+  it('hands out a target far from the rounded-down sum in whole rounds, then by remainder', () => {
+    const third = Fraction.of(1n, 3n);
+    expect(roundFractionsLargestRemainder([third, third, third], 1000)).toEqual([334, 333, 333]);
+    expect(roundFractionsLargestRemainder([third, third, third], -1000)).toEqual([-333, -333, -334]);
+  });
+});
