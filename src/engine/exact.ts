@@ -5,6 +5,12 @@
  * table cell is summed exactly, and only the final rounding to whole 1.000 kr. leaves them.
  */
 
+// BigInt() calls rather than literals (0n): the add-in's bundle must parse as ES2018.
+const B0 = BigInt(0);
+const B1 = BigInt(1);
+const B2 = BigInt(2);
+const B10 = BigInt(10);
+
 /** An exact fraction `num / den` with `den > 0`, kept in lowest terms. */
 export class Fraction {
   private constructor(
@@ -12,18 +18,18 @@ export class Fraction {
     readonly den: bigint,
   ) {}
 
-  static readonly ZERO = new Fraction(0n, 1n);
-  static readonly ONE = new Fraction(1n, 1n);
+  static readonly ZERO = new Fraction(B0, B1);
+  static readonly ONE = new Fraction(B1, B1);
 
-  static of(num: bigint, den: bigint = 1n): Fraction {
-    if (den === 1n) return new Fraction(num, 1n);
-    if (den === 0n) throw new RangeError('division by zero');
-    if (den < 0n) {
+  static of(num: bigint, den: bigint = B1): Fraction {
+    if (den === B1) return new Fraction(num, B1);
+    if (den === B0) throw new RangeError('division by zero');
+    if (den < B0) {
       num = -num;
       den = -den;
     }
-    const g = gcd(num < 0n ? -num : num, den);
-    return g === 1n ? new Fraction(num, den) : new Fraction(num / g, den / g);
+    const g = gcd(num < B0 ? -num : num, den);
+    return g === B1 ? new Fraction(num, den) : new Fraction(num / g, den / g);
   }
 
   /**
@@ -32,19 +38,19 @@ export class Fraction {
    */
   static fromNumber(value: number): Fraction {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-    if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return new Fraction(BigInt(value), 1n);
+    if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return new Fraction(BigInt(value), B1);
     const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(value));
     if (!m) throw new RangeError(`unreadable number: ${value}`);
     const digits = BigInt(m[2] + (m[3] ?? ''));
     const exponent = Number(m[4] ?? 0) - (m[3]?.length ?? 0);
     const signed = m[1] === '-' ? -digits : digits;
-    return exponent >= 0 ? Fraction.of(signed * 10n ** BigInt(exponent)) : Fraction.of(signed, 10n ** BigInt(-exponent));
+    return exponent >= 0 ? Fraction.of(signed * B10 ** BigInt(exponent)) : Fraction.of(signed, B10 ** BigInt(-exponent));
   }
 
   add(other: Fraction): Fraction {
-    if (other.num === 0n) return this;
-    if (this.num === 0n) return other;
-    if (this.den === 1n && other.den === 1n) return new Fraction(this.num + other.num, 1n);
+    if (other.num === B0) return this;
+    if (this.num === B0) return other;
+    if (this.den === B1 && other.den === B1) return new Fraction(this.num + other.num, B1);
     if (this.den === other.den) return Fraction.of(this.num + other.num, this.den);
     return Fraction.of(this.num * other.den + other.num * this.den, this.den * other.den);
   }
@@ -54,8 +60,8 @@ export class Fraction {
   }
 
   mul(other: Fraction): Fraction {
-    if (this.num === 0n || other.num === 0n) return Fraction.ZERO;
-    if (other.num === 1n && other.den === 1n) return this;
+    if (this.num === B0 || other.num === B0) return Fraction.ZERO;
+    if (other.num === B1 && other.den === B1) return this;
     return Fraction.of(this.num * other.num, this.den * other.den);
   }
 
@@ -68,34 +74,34 @@ export class Fraction {
   }
 
   abs(): Fraction {
-    return this.num < 0n ? this.neg() : this;
+    return this.num < B0 ? this.neg() : this;
   }
 
   sign(): -1 | 0 | 1 {
-    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+    return this.num < B0 ? -1 : this.num > B0 ? 1 : 0;
   }
 
   compare(other: Fraction): -1 | 0 | 1 {
     const d = this.num * other.den - other.num * this.den;
-    return d < 0n ? -1 : d > 0n ? 1 : 0;
+    return d < B0 ? -1 : d > B0 ? 1 : 0;
   }
 
   isZero(): boolean {
-    return this.num === 0n;
+    return this.num === B0;
   }
 
   /** The largest integer ≤ this. */
   floor(): bigint {
-    if (this.den === 1n) return this.num;
+    if (this.den === B1) return this.num;
     const q = this.num / this.den;
-    return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
+    return this.num < B0 && q * this.den !== this.num ? q - B1 : q;
   }
 
   /** Rounded half away from zero: 2.5 → 3, −2.5 → −3. */
   roundHalfAway(): number {
-    const twice = Fraction.of(2n * (this.num < 0n ? -this.num : this.num) + this.den, 2n * this.den);
+    const twice = Fraction.of(B2 * (this.num < B0 ? -this.num : this.num) + this.den, B2 * this.den);
     const r = Number(twice.floor());
-    return this.num < 0n && r !== 0 ? -r : r;
+    return this.num < B0 && r !== 0 ? -r : r;
   }
 
   toNumber(): number {
@@ -104,8 +110,8 @@ export class Fraction {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
+  while (b !== B0) [a, b] = [b, a % b];
+  return a === B0 ? B1 : a;
 }
 
 /** Σ of fractions. */
