@@ -62,8 +62,8 @@ describe('tb compute', () => {
     expect(lines).toContain('Tabel A. Måltalseffekt - hvis forslaget indarbejdes (nettoeffektivisering)');
     expect(lines).toContain('Tabel E. Fordeling af serviceinvesteringer mellem udvalg');
     expect(lines.find((l) => l.startsWith('Udvalg'))).toMatch(/^Udvalg\s+1\.000 kr\. 2025 p\/l$/);
-    expect(lines.filter((l) => l.startsWith('Teknik- og Miljøudvalget'))[0].split(/\s{2,}/)).toEqual(['Teknik- og Miljøudvalget', '0', '-196', '-1.491', '-1.491', '-1.491', '-1.491']);
-    expect(lines.filter((l) => l.startsWith('Koncernservice'))[0].split(/\s{2,}/)).toEqual(['Koncernservice', '0', '0', '0', '0', '0', '0']);
+    expect(lines.filter((l) => l.startsWith('Teknik- og Miljøudvalget'))[0].split(/\s{2,}/)).toEqual(['Teknik- og Miljøudvalget', 'Service', '0', '-196', '-1.491', '-1.491', '-1.491', '-1.491']);
+    expect(lines.filter((l) => l.startsWith('Koncernservice'))[0].split(/\s{2,}/)).toEqual(['Koncernservice', 'Service', '0', '0', '0', '0', '0', '0']);
     expect(lines.filter((l) => l.startsWith('Total')).map((l) => l.split(/\s{2,}/).slice(1).join(' '))).toEqual([
       '0 -565 -1.860 -1.860 -1.860 -1.860',
       '0 0 0 0 0 0',
@@ -71,7 +71,7 @@ describe('tb compute', () => {
       '2.745 2.195 0 0 0 0',
       '1.380 1.380 0 0 0 0',
     ]);
-    expect(lines).toContain('Tilbagebetalingstid: 6 år (2029)');
+    expect(lines).toContain('Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)');
   });
 
   it('rounds cell by cell on request', async () => {

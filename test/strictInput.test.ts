@@ -41,7 +41,7 @@ describe('unknown keys are errors with their path and the nearest known key', ()
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
       `fejl: ${file}: effects[0].ammounts: ukendt felt "ammounts" (mente du amounts?)`,
-      `fejl: ${file}: effects[0].kommentar: ukendt felt "kommentar" (kendte felter: label, unit, amounts, credit)`,
+      `fejl: ${file}: effects[0].kommentar: ukendt felt "kommentar" (kendte felter: label, unit, amounts, credit, bevilling, styringsomraade)`,
       `fejl: ${file}: operatingCost: ukendt felt "operatingCost" (mente du operatingCosts?)`,
       `fejl: ${file}: effects[0].amounts: mangler`,
     ]);

@@ -95,7 +95,7 @@ describe('templateChanges', () => {
       'Total',
     ]);
     const titles = tables.cells.map((r) => cellText(r[0] ?? { kind: 'empty' })).filter((t) => t.startsWith('Tabel '));
-    expect(titles).toEqual(TEMPLATE_TABLES.map((t) => t.title));
+    expect(titles).toEqual([...TEMPLATE_TABLES.map((t) => t.title), 'Tabel 1. Forslagets samlede økonomiske konsekvenser']);
     expect(titles[1]).toBe('Tabel B. Bevillingsmæssig effekt - varig drift');
     expect(titles[4]).toBe('Tabel E. Fordeling af serviceinvesteringer mellem udvalg');
   });
@@ -269,14 +269,17 @@ describe('tableWrites', () => {
   it('touches no cell outside the tables’ value cells', () => {
     const changes = tableWrites(filled, result);
     expect(Object.keys(changes)).toEqual(['cells']);
+    const blocks = filled.names.filter((n) => n.name === 'TB_Tabel1' || n.name === 'TB_Forklaring');
     for (const w of changes.cells!) {
-      const table = filled.names.find((n) => n.name.startsWith('TB_Tabel') && w.row > n.range.start.row && w.row <= n.range.end.row);
-      expect(table).toBeDefined();
+      const within = (n: (typeof filled.names)[number]) => w.row > n.range.start.row && w.row <= n.range.end.row && w.col >= n.range.start.col && w.col <= n.range.end.col;
+      const table = filled.names.find((n) => TEMPLATE_TABLES.some((t) => t.name === n.name) && within(n));
+      expect(table ?? blocks.find(within)).toBeDefined();
       expect(w.sheet).toBe('Tabeller');
-      expect(w.col).toBeGreaterThanOrEqual(2);
+      if (table) expect(w.col).toBeGreaterThanOrEqual(2);
       expect(w.style).toBeUndefined();
     }
-    expect(changes.cells).toHaveLength(5 * 12 * 6);
+    // Tables A–E's value cells, then every cell of the two blocks below them.
+    expect(changes.cells).toHaveLength(5 * 12 * 6 + 40 * 8 + 10);
     const before = cellMap(filled);
     const after = cellMap(snapshotFromChanges(changes, filled));
     const written = new Set(changes.cells!.map((w) => `${w.sheet}!${w.row},${w.col}`));
@@ -312,8 +315,35 @@ describe('tableWrites', () => {
   });
 
   it('finds the tables by their titles when the names are gone', () => {
-    const s = { ...filled, names: filled.names.filter((n) => !n.name.startsWith('TB_Tabel')) };
+    const tablesAE = (n: { name: string }) => TEMPLATE_TABLES.some((t) => t.name === n.name);
+    const s = { ...filled, names: filled.names.filter((n) => !tablesAE(n)) };
     expect(tableWrites(s, result).cells).toEqual(tableWrites(filled, result).cells);
+  });
+
+  it('writes Tabel 1 with its payback and the explanation into their blocks, blanking the rest', () => {
+    const after = snapshotFromChanges(tableWrites(filled, result), filled);
+    const t1 = filled.names.find((n) => n.name === 'TB_Tabel1')!.range;
+    const first = t1.start.row + 2; // 1-based row of Tabel 1's first line
+    expect(valueAt(after, `Tabeller!A${first}`)).toEqual({ kind: 'text', value: 'Varige ændringer (effektiviseringer og drift)' });
+    const labels = result.tabel1.rows.map((r) => r.label);
+    const impact = first + labels.indexOf('Samlet økonomisk påvirkning');
+    expect([valueAt(after, `Tabeller!C${impact}`), valueAt(after, `Tabeller!H${impact}`)]).toEqual([
+      { kind: 'number', value: 4125 },
+      { kind: 'number', value: -1860 },
+    ]);
+    expect(valueAt(after, `Tabeller!A${first + labels.length + 1}`)).toEqual({ kind: 'text', value: 'Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)' });
+    expect(valueAt(after, `Tabeller!A${first + labels.length + 2}`)).toEqual({ kind: 'empty' });
+    const ex = filled.names.find((n) => n.name === 'TB_Forklaring')!.range;
+    expect(valueAt(after, `Tabeller!A${ex.start.row + 2}`)).toEqual({ kind: 'text', value: result.explanation[0] });
+    // Year formulas not yet calculated (a file saved without values): the years go by position.
+    const header = t1.start.row + 1;
+    const uncalculated = type(filled, Object.fromEntries(['C', 'D', 'E', 'F', 'G', 'H'].map((c) => [`Tabeller!${c}${header}`, ''])));
+    expect(tableWrites(uncalculated, result).cells).toEqual(tableWrites(filled, result).cells);
+    const wrong = type(filled, { [`Tabeller!C${header}`]: 2030 });
+    expect(problemsOf(() => tableWrites(wrong, result))[0].message).toMatch(/^Tabel 1's overskrift har ikke forslagets år 2024–2029/);
+    // A template made before the blocks existed is written as before.
+    const old = { ...filled, names: filled.names.filter((n) => n.name !== 'TB_Tabel1' && n.name !== 'TB_Forklaring') };
+    expect(tableWrites(old, result).cells).toHaveLength(5 * 12 * 6);
   });
 });
 

@@ -68,6 +68,13 @@ function outputCells(snapshot: WorkbookSnapshot): Set<string> {
       for (let col = 2; col <= range.end.col; col++) cells.add(`Tabeller!${String.fromCharCode(65 + col)}${row + 1}`);
     }
   }
+  // Tabel 1 and the explanation are the tool's in whole, labels included.
+  for (const name of ['TB_Tabel1', 'TB_Forklaring']) {
+    const { range } = snapshot.names.find((n) => n.name === name)!;
+    for (let row = range.start.row + 1; row <= range.end.row; row++) {
+      for (let col = range.start.col; col <= range.end.col; col++) cells.add(`Tabeller!${String.fromCharCode(65 + col)}${row + 1}`);
+    }
+  }
   return cells;
 }
 

@@ -122,5 +122,6 @@ export function convertPriceLevel(proposal: ProposalInput, toYear: number, index
     operatingCosts: proposal.operatingCosts?.map((d) => ({ ...d, amounts: scale(d.amounts) })),
     transfers: proposal.transfers?.map((t) => ({ ...t, amounts: scale(t.amounts) })),
     investments: proposal.investments?.map((v) => (v.kind === 'service' || options.includeAnlaeg ? { ...v, amounts: scale(v.amounts) } : v)),
+    ...(proposal.memo ? { memo: proposal.memo.map((m) => ({ ...m, amounts: scale(m.amounts) })) } : {}),
   };
 }

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ProposalValidationError, type InputProblem } from './errors';
 import type { Locale } from './messages';
+import { resolveKeys, unusedKeys, type ResolvedKey } from './distributionKeys';
+import { Fraction } from './exact';
 import { findUnknownKeys, PROPOSAL_MESSAGES as M, proposalErrorMap, unknownKeyMessage, withinAmountLimit } from './proposalMessages';
 import { otherUnit, resolveUnit, type UnitInfo } from './units';
 
@@ -13,47 +15,83 @@ const amounts = z.array(z.number().refine(withinAmountLimit, { params: { amount:
 const shares = z.record(z.string(), z.number());
 const label = z.string().trim().min(1);
 const unit = z.string().trim().min(1);
+/** `{ "key": "Timer" }`: the line is spread by the proposal's key of that name. */
+const keyRef = z.object({ key: z.string().trim().min(1) });
+const placement = z.union([unit, keyRef], { error: 'skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })' });
+const sharesOrKey = z.union([keyRef, shares], { error: 'skal være andele ({ "ØU": 0.25, "TMU": 0.75 }) eller en fordelingsnøgle ({ "key": "Timer" })' });
+/** "Bevilling, profitcenter mv." as keyed in Kvantum ("Service", "3190, KS anlæg"). */
+const bevilling = z.string().trim().min(1).optional();
+/** Styringsområde: Service, Anlæg, Efterspørgselsstyret indsats/overførsler. */
+const styringsomraade = z.string().trim().min(1).optional();
+const basis = z.number();
 
 export const EffectSchema = z.object({
   label,
-  unit,
+  /** Where the effect hits the budget (Tabel C): a unit, or a key spreading it over units. */
+  unit: placement,
   amounts,
-  /** Whose måltal the effect counts for, as shares that sum to 1 (default: the unit itself). */
-  credit: shares.optional(),
+  /** Whose måltal the effect counts for: shares that sum to 1, or a key (default: where it is placed). */
+  credit: sharesOrKey.optional(),
+  bevilling,
+  styringsomraade,
 });
 
 export const OperatingCostSchema = z.object({
   label,
-  unit,
+  unit: placement,
   amounts,
-  /** Who finances the cost, as shares that sum to 1 (default: the unit itself). */
-  financing: shares.optional(),
+  /** Who finances the cost: shares that sum to 1, or a key (default: where it is placed). */
+  financing: sharesOrKey.optional(),
+  bevilling,
+  styringsomraade,
 });
 
-export const TransferSchema = z.object({ label, from: unit, to: unit, amounts });
+export const TransferSchema = z.object({ label, from: placement, to: placement, amounts, bevilling, styringsomraade });
 
 export const InvestmentSchema = z.object({
   label,
   kind: z.enum(['anlæg', 'service']),
-  unit,
+  unit: placement,
   amounts,
+  bevilling,
+  styringsomraade,
 });
+
+/** A memo line ("heraf indkøbseffektiviseringer, som indgår i …"): shown in Tabel 1, never counted in A–E. */
+export const MemoSchema = z.object({ label, amounts, styringsomraade });
 
 export const ProposalSchema = z.object({
   title: z.string().default(''),
   /** Price and wage level (p/l) of every amount, e.g. 2025. */
   priceLevel: z.number().int().min(1990).max(2100),
+  /** The price level the proposal is implemented in ("udarbejdet i 2025 p/l, udmøntes i 2024 p/l"). */
+  implementedPriceLevel: z.number().int().min(1990).max(2100).optional(),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),
+  /** Fordelingsnøgler by name: a basis per unit, administration or other key (hours, devices, m², kr.). */
+  keys: z.record(z.string().trim().min(1), z.record(z.string(), basis)).default({}),
   effects: z.array(EffectSchema).default([]),
   operatingCosts: z.array(OperatingCostSchema).default([]),
   transfers: z.array(TransferSchema).default([]),
   investments: z.array(InvestmentSchema).default([]),
+  /** Memo lines shown in Tabel 1 as "heraf …", never counted in Tables A–E. */
+  memo: z.array(MemoSchema).default([]),
   /** Names of units outside the catalogue that this proposal uses on purpose. */
   otherUnits: z.array(z.string().trim().min(1)).default([]),
 });
 
 /** A proposal as written (input side of the schema). */
 export type ProposalInput = z.input<typeof ProposalSchema>;
+/** A proposal written without keys: every unit a name, every credit and financing shares. */
+export type UnkeyedProposalInput = Omit<ProposalInput, 'effects' | 'operatingCosts' | 'transfers' | 'investments'> & {
+  effects?: (Omit<EffectInput, 'unit' | 'credit'> & { unit: string; credit?: Record<string, number> })[];
+  operatingCosts?: (Omit<OperatingCostInput, 'unit' | 'financing'> & { unit: string; financing?: Record<string, number> })[];
+  transfers?: (Omit<TransferInput, 'from' | 'to'> & { from: string; to: string })[];
+  investments?: (Omit<InvestmentInput, 'unit'> & { unit: string })[];
+};
+type EffectInput = z.input<typeof EffectSchema>;
+type OperatingCostInput = z.input<typeof OperatingCostSchema>;
+type TransferInput = z.input<typeof TransferSchema>;
+type InvestmentInput = z.input<typeof InvestmentSchema>;
 /** A proposal after parsing, defaults filled in. */
 export type Proposal = z.output<typeof ProposalSchema>;
 export type Effect = z.output<typeof EffectSchema>;
@@ -61,23 +99,72 @@ export type OperatingCost = z.output<typeof OperatingCostSchema>;
 export type Transfer = z.output<typeof TransferSchema>;
 export type Investment = z.output<typeof InvestmentSchema>;
 
-/** A share of an amount credited to, or financed by, one unit. */
-export interface Share {
+/** A unit's share of an amount, as a number (as people type it). */
+export interface UnitShare {
   unit: string;
   share: number;
+}
+
+/** A share of an amount placed at, credited to, or financed by, one unit. */
+export interface Share extends UnitShare {
+  /** The share exactly (a key's basis over its total: 288/1342), for the calculation. */
+  exact: Fraction;
+}
+
+/** What every normalized line carries. */
+export interface NormalizedLine {
+  label: string;
+  amounts: number[];
+  /** "Bevilling, profitcenter mv." (default: the styringsområde). */
+  bevilling: string;
+  /** Styringsområde (default: "Anlæg" for anlæg investments, otherwise "Service"). */
+  styringsomraade: string;
+}
+
+/**
+ * A line's place: `unit` is the unit key, or the key's name when the line is spread by a key
+ * (`key` then holds that name); `placement` is where the amounts land, exactly.
+ */
+export interface Placed {
+  unit: string;
+  key: string | null;
+  placement: Share[];
+}
+
+export interface NormalizedEffect extends NormalizedLine, Placed {
+  credit: Share[];
+  /** The key the credit follows, when it is given as a key. */
+  creditKey: string | null;
+}
+export interface NormalizedOperatingCost extends NormalizedLine, Placed {
+  financing: Share[];
+  financingKey: string | null;
+}
+export interface NormalizedTransfer extends NormalizedLine {
+  from: Placed;
+  to: Placed;
+}
+export interface NormalizedInvestment extends NormalizedLine, Placed {
+  kind: 'anlæg' | 'service';
 }
 
 /** A proposal with every unit resolved to its canonical key and every key made explicit. */
 export interface NormalizedProposal {
   title: string;
   priceLevel: number;
+  implementedPriceLevel: number | null;
   years: number[];
   units: Map<string, UnitInfo>;
-  effects: { label: string; unit: string; amounts: number[]; credit: Share[] }[];
-  operatingCosts: { label: string; unit: string; amounts: number[]; financing: Share[] }[];
-  transfers: { label: string; from: string; to: string; amounts: number[] }[];
-  investments: { label: string; kind: 'anlæg' | 'service'; unit: string; amounts: number[] }[];
+  /** The proposal's keys, resolved to exact shares. */
+  keys: Map<string, ResolvedKey>;
+  effects: NormalizedEffect[];
+  operatingCosts: NormalizedOperatingCost[];
+  transfers: NormalizedTransfer[];
+  investments: NormalizedInvestment[];
+  memo: NormalizedLine[];
 }
+
+export const DEFAULT_STYRINGSOMRAADE = { service: 'Service', anlæg: 'Anlæg' } as const;
 
 const SHARE_TOLERANCE = 1e-9;
 
@@ -94,7 +181,8 @@ function pathText(path: readonly PropertyKey[]): string {
  * Parses and checks a proposal. Throws `ProposalValidationError` listing every problem with its
  * path, worded in `locale` (Danish by default): keys the format does not know, shape errors,
  * amounts outside ±10^12, years that are not consecutive, amounts that do not match the years,
- * unknown units, shares that do not sum to 1.
+ * unknown units, shares that do not sum to 1, and key problems (a total of zero, a negative
+ * basis, an unknown unit or key, a key no line uses; worded in Danish).
  */
 export function normalizeProposal(input: unknown, options: { locale?: Locale } = {}): NormalizedProposal {
   const l = options.locale ?? 'da';
@@ -130,50 +218,98 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
       problems.push({ path, message: M.amountCount(l, { count: values.length, years: p.years.length, first: p.years[0], last: p.years[p.years.length - 1] }) });
     }
   };
-  const resolveShares = (record: Record<string, number> | undefined, fallback: string, path: string): Share[] => {
-    if (!record) return [{ unit: fallback, share: 1 }];
-    const merged = new Map<string, number>();
+  const resolveUnitOrNull = (name: string, path: string): string | null => {
+    const before = problems.length;
+    const key = resolve(name, path);
+    return problems.length > before ? null : key;
+  };
+  const keys = resolveKeys(p.keys, resolveUnitOrNull, problems);
+  const usedKeys = new Set<string>();
+  const keyShares = (name: string, path: string): Share[] | null => {
+    const key = keys.get(name) ?? keys.get(findKeyName(p.keys, name) ?? '');
+    if (key) {
+      usedKeys.add(key.name);
+      return key.shares.map((s) => ({ unit: s.unit, share: s.share.toNumber(), exact: s.share }));
+    }
+    const known = findKeyName(p.keys, name);
+    if (known !== null) {
+      usedKeys.add(known);
+      return null; // reported with the key itself
+    }
+    const names = Object.keys(p.keys);
+    problems.push({ path, message: `ukendt fordelingsnøgle "${name}" (${names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${names.join(', ')}`})` });
+    return null;
+  };
+  const place = (where: string | { key: string }, path: string): Placed => {
+    if (typeof where === 'string') {
+      const u = resolve(where, path);
+      return { unit: u, key: null, placement: [{ unit: u, share: 1, exact: Fraction.ONE }] };
+    }
+    return { unit: where.key, key: where.key, placement: keyShares(where.key, `${path}.key`) ?? [] };
+  };
+  const resolveShares = (record: Record<string, number> | { key: string } | undefined, fallback: Placed, path: string): { shares: Share[]; key: string | null } => {
+    if (!record) return { shares: fallback.placement, key: fallback.key };
+    if (isKeyRef(record)) return { shares: keyShares(record.key, `${path}.key`) ?? [], key: record.key };
+    const merged = new Map<string, Fraction>();
     let sum = 0;
     for (const [name, share] of Object.entries(record)) {
       if (share < 0 || share > 1) problems.push({ path: `${path}.${name}`, message: M.shareRange(l, { share }) });
       const key = resolve(name, `${path}.${name}`);
-      merged.set(key, (merged.get(key) ?? 0) + share);
+      merged.set(key, (merged.get(key) ?? Fraction.ZERO).add(Fraction.fromNumber(share)));
       sum += share;
     }
     if (merged.size === 0) problems.push({ path, message: M.noShares(l) });
     else if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
       problems.push({ path, message: M.sharesSum(l, { sum }) });
     }
-    return [...merged].map(([unit, share]) => ({ unit, share }));
+    return { shares: [...merged].map(([unit, exact]) => ({ unit, share: exact.toNumber(), exact })), key: null };
+  };
+  const line = (item: { label: string; amounts: number[]; bevilling?: string; styringsomraade?: string }, path: string, kind: 'service' | 'anlæg' = 'service'): NormalizedLine => {
+    checkAmounts(item.amounts, `${path}.amounts`);
+    const styring = item.styringsomraade ?? DEFAULT_STYRINGSOMRAADE[kind];
+    return { label: item.label, amounts: item.amounts, bevilling: item.bevilling ?? styring, styringsomraade: styring };
   };
 
-  const effects = p.effects.map((e, i) => {
+  const effects = p.effects.map((e, i): NormalizedEffect => {
     const path = `effects[${i}]`;
-    const u = resolve(e.unit, `${path}.unit`);
-    checkAmounts(e.amounts, `${path}.amounts`);
-    return { label: e.label, unit: u, amounts: e.amounts, credit: resolveShares(e.credit, u, `${path}.credit`) };
+    const placed = place(e.unit, `${path}.unit`);
+    const credit = resolveShares(e.credit, placed, `${path}.credit`);
+    return { ...line(e, path), ...placed, credit: credit.shares, creditKey: credit.key };
   });
-  const operatingCosts = p.operatingCosts.map((d, i) => {
+  const operatingCosts = p.operatingCosts.map((d, i): NormalizedOperatingCost => {
     const path = `operatingCosts[${i}]`;
-    const u = resolve(d.unit, `${path}.unit`);
-    checkAmounts(d.amounts, `${path}.amounts`);
-    return { label: d.label, unit: u, amounts: d.amounts, financing: resolveShares(d.financing, u, `${path}.financing`) };
+    const placed = place(d.unit, `${path}.unit`);
+    const financing = resolveShares(d.financing, placed, `${path}.financing`);
+    return { ...line(d, path), ...placed, financing: financing.shares, financingKey: financing.key };
   });
-  const transfers = p.transfers.map((t, i) => {
+  const transfers = p.transfers.map((t, i): NormalizedTransfer => {
     const path = `transfers[${i}]`;
-    const from = resolve(t.from, `${path}.from`);
-    const to = resolve(t.to, `${path}.to`);
-    if (from === to) problems.push({ path, message: M.sameUnitTransfer(l, { unit: from }) });
-    checkAmounts(t.amounts, `${path}.amounts`);
-    return { label: t.label, from, to, amounts: t.amounts };
+    const from = place(t.from, `${path}.from`);
+    const to = place(t.to, `${path}.to`);
+    if (from.key === null && to.key === null && from.unit === to.unit) {
+      problems.push({ path, message: M.sameUnitTransfer(l, { unit: from.unit }) });
+    }
+    return { ...line(t, path), from, to };
   });
-  const investments = p.investments.map((v, i) => {
+  const investments = p.investments.map((v, i): NormalizedInvestment => {
     const path = `investments[${i}]`;
-    const u = resolve(v.unit, `${path}.unit`);
-    checkAmounts(v.amounts, `${path}.amounts`);
-    return { label: v.label, kind: v.kind, unit: u, amounts: v.amounts };
+    return { ...line(v, path, v.kind), ...place(v.unit, `${path}.unit`), kind: v.kind };
   });
+  const memo = p.memo.map((m, i): NormalizedLine => line(m, `memo[${i}]`));
+  for (const name of unusedKeys(p.keys, usedKeys)) {
+    problems.push({ path: `keys.${name}`, message: `nøglen "${name}" bruges ikke af nogen linje; brug den som { "key": "${name}" } eller slet den` });
+  }
 
   if (problems.length > 0) throw new ProposalValidationError(problems);
-  return { title: p.title, priceLevel: p.priceLevel, years: p.years, units, effects, operatingCosts, transfers, investments };
+  return { title: p.title, priceLevel: p.priceLevel, implementedPriceLevel: p.implementedPriceLevel ?? null, years: p.years, units, keys, effects, operatingCosts, transfers, investments, memo };
+}
+
+function isKeyRef(value: object): value is { key: string } {
+  return typeof (value as { key?: unknown }).key === 'string';
+}
+
+/** A key's name as the proposal spells it, matched without regard to case. */
+function findKeyName(keys: Record<string, unknown>, name: string): string | null {
+  const folded = name.trim().toLowerCase();
+  return Object.keys(keys).find((k) => k.trim().toLowerCase() === folded) ?? null;
 }

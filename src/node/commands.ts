@@ -28,6 +28,7 @@ import {
 import { FileExistsError, InvalidInputError, InvalidJsonError, NotXlsxError, readFailure, SameFileError } from './errors';
 import { formatCheckReport, formatTables } from './format';
 import { parseJsonText } from './jsonText';
+import { kvantum } from './kvantum';
 import { saveFile } from './saveFile';
 import { XlsxWorkbook } from './xlsxAdapter';
 
@@ -58,7 +59,7 @@ export interface Command {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function oneFile(positionals: readonly string[], command: string, what: string): string {
+export function oneFile(positionals: readonly string[], command: string, what: string): string {
   if (positionals.length === 0) throw new UsageError(`tb ${command} mangler ${what}`);
   if (positionals.length > 1) throw new UsageError(`tb ${command} tager én fil, men fik ${positionals.length}: ${positionals.join(' ')}`);
   return positionals[0];
@@ -78,7 +79,7 @@ function choice<T extends string>(value: string | boolean | undefined, option: s
   throw new UsageError(`--${option} skal være ${allowed.join(' eller ')} (fik ${String(value)})`);
 }
 
-function stringOption(values: Values, name: string): string | undefined {
+export function stringOption(values: Values, name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
 }
@@ -103,7 +104,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function readText(file: string): Promise<string> {
+export async function readText(file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -111,14 +112,14 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-async function readJson(file: string): Promise<unknown> {
+export async function readJson(file: string): Promise<unknown> {
   const parsed = parseJsonText(await readText(file));
   if (!parsed.ok) throw new InvalidJsonError(file, parsed.problem);
   return parsed.value;
 }
 
 /** Runs `fn`, locating a proposal's or template's problems in `file`. */
-function inFile<T>(file: string, fn: () => T): T {
+export function inFile<T>(file: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
@@ -128,7 +129,7 @@ function inFile<T>(file: string, fn: () => T): T {
 }
 
 /** Writes a text file through a temporary file in the same folder, as the adapter saves workbooks. */
-async function writeTextFile(file: string, text: string): Promise<void> {
+export async function writeTextFile(file: string, text: string): Promise<void> {
   await saveFile(file, Buffer.from(text, 'utf8'));
 }
 
@@ -368,4 +369,4 @@ Tilvalg:
   },
 };
 
-export const COMMANDS: readonly Command[] = [init, compute, check, convert];
+export const COMMANDS: readonly Command[] = [init, compute, check, convert, kvantum];

@@ -5,6 +5,7 @@ import {
   compareFindings,
   countBySeverity,
   formatDanish,
+  paybackText,
   TEMPLATE_TABLES,
   type CheckReport,
   type Finding,
@@ -20,9 +21,14 @@ interface Columns {
   number: number;
 }
 
-function row(columns: Columns, label: string, cells: readonly string[]): string {
-  return `${label.padEnd(columns.label)}${cells.map((c) => c.padStart(columns.number + GAP)).join('')}`.trimEnd();
+/** A row of right-aligned numbers; with `textWidth`, the first cell is a left-aligned text column. */
+function row(columns: Columns, label: string, cells: readonly string[], textWidth?: number): string {
+  const [first, ...rest] = textWidth === undefined ? ['', ...cells] : cells;
+  const text = textWidth === undefined ? '' : `${' '.repeat(GAP)}${first.padEnd(textWidth)}`;
+  return `${label.padEnd(columns.label)}${text}${rest.map((c) => c.padStart(columns.number + GAP)).join('')}`.trimEnd();
 }
+
+const BEVILLING_HEADER = 'Bevilling, profitcenter mv.';
 
 function numbers(values: readonly number[]): string[] {
   return values.map((v) => formatDanish(v));
@@ -30,29 +36,24 @@ function numbers(values: readonly number[]): string[] {
 
 /**
  * Tables A–E as the catalogue shows them: title, "Udvalg | 1.000 kr. 2025 p/l", the years, one
- * row per unit by full name, Total; Danish numbers ("-1.474"), zeros printed as 0. Then the
- * summary and the payback. The column "Bevilling, profitcenter mv." is left out: the tool never
- * fills it.
+ * row per unit by full name, Total; Danish numbers ("-1.474"), zeros printed as 0. Then Tabel 1
+ * with the payback. One row per unit and bevilling, with the column "Bevilling,
+ * profitcenter mv." filled.
  */
 export function formatTables(result: ProposalResult, title = ''): string {
-  const s = result.summary;
-  const summaryRows: [string, readonly number[]][] = [
-    ['Samlet varig ændring', s.netPermanent],
-    ['Anlægsinvesteringer', s.investments.anlæg],
-    ['Serviceinvesteringer', s.investments.service],
-    ['Samlet økonomisk påvirkning', s.economicImpact],
-  ];
   const tables = TEMPLATE_TABLES.map((spec) => ({ spec, table: result.tables[spec.key] }));
   const allNumbers = [
     ...tables.flatMap(({ table }) => [...table.rows.flatMap((r) => r.values), ...table.total]),
-    ...summaryRows.flatMap(([, values]) => values),
+    ...result.tabel1.rows.flatMap((r) => r.values),
   ];
   const columns: Columns = {
-    label: Math.max(...tables.flatMap(({ table }) => table.rows.map((r) => r.name.length)), ...summaryRows.map(([label]) => label.length)),
+    label: Math.max(...tables.flatMap(({ table }) => table.rows.map((r) => r.name.length))),
     number: Math.max(...result.years.map((y) => String(y).length), ...numbers(allNumbers).map((t) => t.length)),
   };
   const years = result.years.map(String);
   const unitLine = `1.000 kr. ${result.priceLevel} p/l`;
+  const bevillingWidth = Math.max(BEVILLING_HEADER.length, ...tables.flatMap(({ table }) => table.rows.map((r) => r.bevilling.length)));
+  const withBevilling = (bevilling: string, cells: readonly string[]) => [bevilling.padEnd(bevillingWidth), ...cells];
 
   const lines: string[] = [];
   if (title !== '') lines.push(title, '');
@@ -60,15 +61,13 @@ export function formatTables(result: ProposalResult, title = ''): string {
     lines.push(
       spec.title,
       `${'Udvalg'.padEnd(columns.label + GAP)}${unitLine}`,
-      row(columns, '', years),
-      ...table.rows.map((r) => row(columns, r.name, numbers(r.values))),
-      row(columns, 'Total', numbers(table.total)),
+      row(columns, '', withBevilling(BEVILLING_HEADER, years), bevillingWidth),
+      ...table.rows.map((r) => row(columns, r.name, withBevilling(r.bevilling, numbers(r.values)), bevillingWidth)),
+      row(columns, 'Total', withBevilling('', numbers(table.total)), bevillingWidth),
       '',
     );
   }
-  lines.push(`Forslagets samlede økonomiske konsekvenser (${unitLine})`, row(columns, '', years));
-  for (const [label, values] of summaryRows) lines.push(row(columns, label, numbers(values)));
-  lines.push(s.payback ? `Tilbagebetalingstid: ${s.payback.years} år (${s.payback.year})` : 'Tilbagebetalingstid: nås ikke inden for forslagets år');
+  lines.push(...formatTabel1(result, columns.number), '', 'Forklaring', ...result.explanation);
   for (const f of result.findings) lines.push(`Bemærk: ${f.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -98,4 +97,19 @@ export function formatCheckReport(report: CheckReport, file: string, sheetOrder:
     for (const f of findings) lines.push(`  ${SEVERITY_WORDS[f.severity][0].padEnd(12)}${f.cell.padEnd(width + 2)}${f.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Tabel 1 with its own label width (its lines are long texts), the styringsområde and the payback. */
+function formatTabel1(result: ProposalResult, numberWidth: number): string[] {
+  const t = result.tabel1;
+  const columns: Columns = { label: Math.max(...t.rows.map((r) => r.label.length)), number: numberWidth };
+  const styringWidth = Math.max('Styringsområde'.length, ...t.rows.map((r) => r.styringsomraade.length));
+  const lastYear = result.years[result.years.length - 1];
+  return [
+    'Tabel 1. Forslagets samlede økonomiske konsekvenser',
+    row(columns, `1.000 kr. ${result.priceLevel} p/l`, ['Styringsområde'.padEnd(styringWidth), ...result.years.map(String)], styringWidth),
+    ...t.rows.map((r) => (r.kind === 'heading' ? r.label : row(columns, r.label, [r.styringsomraade.padEnd(styringWidth), ...numbers(r.values)], styringWidth))),
+    `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(t.payback.service, lastYear)}`,
+    `Tilbagebetalingstid baseret på totaløkonomi: ${paybackText(t.payback.total, lastYear)}`,
+  ];
 }

@@ -81,7 +81,7 @@ describe('units as people write them', () => {
     const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'Borgerrådgiveren', amounts: [-1, -1, -1] }] });
     expect(r.tables.A.rows.map((x) => x.unit).slice(11)).toEqual(['Borgerrådgiveren']);
     const declared = computeProposal({ ...base(), otherUnits: ['Tilsynet'], effects: [{ label: 'a', unit: 'Tilsynet', amounts: [-1, 0, 0] }] });
-    expect(declared.tables.A.rows[11]).toEqual({ unit: 'Tilsynet', name: 'Tilsynet', values: [-1, 0, 0] });
+    expect(declared.tables.A.rows[11]).toEqual({ unit: 'Tilsynet', name: 'Tilsynet', bevilling: 'Service', styringsomraade: 'Service', values: [-1, 0, 0] });
   });
 });
 
@@ -170,5 +170,43 @@ describe('invalid input', () => {
 
   it('says so in the error message, one line per problem', () => {
     expect(() => computeProposal({ ...base(), years: [] })).toThrow(/Forslaget er ugyldigt:\n {2}years: skal have mindst ét år/);
+  });
+});
+
+describe('bevilling and styringsområde', () => {
+  // Forslag 7's shape: BIU has a Service row and an Efterspørgselsstyret row.
+  const r = computeProposal({
+    ...base(),
+    effects: [
+      { label: 'Indkøb, service', unit: 'BIU', amounts: [-10, -10, -10] },
+      { label: 'Indkøb, overførsler', unit: 'BIU', bevilling: 'Efterspørgselsstyret indsats', styringsomraade: 'Efterspørgselsstyret', amounts: [-5, -5, -5] },
+    ],
+    investments: [{ label: 'Anlæg', kind: 'anlæg', unit: 'KS', amounts: [100, 0, 0] }],
+  });
+
+  it('prints one row per unit and bevilling, the eleven standard rows staying', () => {
+    expect(r.tables.A.rows.map((row) => `${row.unit}/${row.bevilling}`)).toEqual([
+      'ØU/Service', 'KS/Service', 'KIT/Service', 'KEJD/Service', 'BYK/Service', 'KFU/Service', 'BUU/Service', 'SUU/Service', 'SU/Service', 'TMU/Service',
+      'BIU/Service', 'BIU/Efterspørgselsstyret indsats',
+    ]);
+    expect(r.tables.A.rows.slice(10).map((row) => [row.styringsomraade, row.values])).toEqual([
+      ['Service', [-10, -10, -10]],
+      ['Efterspørgselsstyret', [-5, -5, -5]],
+    ]);
+    expect(r.tables.B.rows.map((row) => row.bevilling)).toEqual(r.tables.A.rows.map((row) => row.bevilling));
+  });
+
+  it('defaults to "Anlæg" for anlæg investments and "Service" for the rest', () => {
+    expect(r.tables.D.rows.find((row) => row.unit === 'KS')).toMatchObject({ bevilling: 'Anlæg', styringsomraade: 'Anlæg', values: [100, 0, 0] });
+    expect(r.tables.E.rows.every((row) => row.bevilling === 'Service')).toBe(true);
+  });
+
+  it('lists the Kvantum lines row by row, apart per bevilling', () => {
+    expect(r.kvantum.filter((l) => l.table === 'A')).toEqual([
+      ...[2025, 2026, 2027].map((year) => ({ table: 'A', unit: 'BIU', bevilling: 'Service', styringsomraade: 'Service', year, amount: -10 })),
+      ...[2025, 2026, 2027].map((year) => ({ table: 'A', unit: 'BIU', bevilling: 'Efterspørgselsstyret indsats', styringsomraade: 'Efterspørgselsstyret', year, amount: -5 })),
+    ]);
+    expect(r.kvantum.filter((l) => l.table === 'B')).toEqual([]);
+    expect(r.kvantum.filter((l) => l.table === 'D')).toEqual([{ table: 'D', unit: 'KS', bevilling: 'Anlæg', styringsomraade: 'Anlæg', year: 2025, amount: 100 }]);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { computeProposal, STANDARD_KEYS, type ProposalInput, type ResultTable } from '../../src/engine';
+import { computeProposal, STANDARD_KEYS, type ResultTable, type UnkeyedProposalInput } from '../../src/engine';
 
 /** An independent, deliberately naive implementation of the model, without rounding. */
-function referenceModel(p: ProposalInput) {
+function referenceModel(p: UnkeyedProposalInput) {
   const n = p.years.length;
   const blank = () => new Map<string, number[]>();
   const A = blank();
@@ -49,7 +49,7 @@ const shares = fc.oneof(
   fc.tuple(unit, unit).filter(([a, b]) => a !== b).map(([a, b]) => ({ [a]: 0.25, [b]: 0.75 })),
 );
 
-const proposal: fc.Arbitrary<ProposalInput> = fc.record({
+const proposal: fc.Arbitrary<UnkeyedProposalInput> = fc.record({
   title: fc.constant('Tilfældigt forslag'),
   priceLevel: fc.constant(2025),
   years: fc.constant(YEARS),

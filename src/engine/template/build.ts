@@ -4,19 +4,22 @@
  */
 import { EMPTY, num, sheetRef, text, toA1, type CellRange, type CellValue, type DefinedName } from '../cells';
 import type { CellStyle, CellWrite, SheetSpec, WorkbookChanges } from '../changes';
-import { normalizeProposal, type NormalizedProposal, type ProposalInput } from '../proposal';
+import { normalizeProposal, type NormalizedProposal, type Placed, type ProposalInput, type UnitShare } from '../proposal';
 import { STANDARD_UNITS, unitOrder } from '../units';
 import { GUIDE } from './guide';
 import { formatShareKey } from './keys';
 import {
   DEFAULT_PRICE_LEVEL,
   DEFAULT_YEARS,
+  EXPLANATION_BLOCK,
   GUIDE_SHEET,
   INPUT_AMOUNT_COL,
   INPUT_SHEET,
+  KEYS_SECTION,
   NAMES,
   PROFIT_CENTER_HEADER,
   SECTIONS,
+  TABEL1_BLOCK,
   TABLE_YEAR_COL,
   TABLES,
   TABLES_SHEET,
@@ -94,14 +97,20 @@ function sectionLines(p: NormalizedProposal | null, key: SectionKey): InputLine[
   if (!p) return [];
   switch (key) {
     case 'effects':
-      return p.effects.map((e) => ({ texts: [e.label, e.unit, keyText(e.credit, e.unit)], amounts: e.amounts }));
+      return p.effects.map((e) => ({ texts: [e.label, e.unit, creditText(e, e.creditKey, e.credit)], amounts: e.amounts }));
     case 'operatingCosts':
-      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, keyText(d.financing, d.unit)], amounts: d.amounts }));
+      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, creditText(d, d.financingKey, d.financing)], amounts: d.amounts }));
     case 'transfers':
-      return p.transfers.map((t) => ({ texts: [t.label, t.from, t.to], amounts: t.amounts }));
+      return p.transfers.map((t) => ({ texts: [t.label, t.from.unit, t.to.unit], amounts: t.amounts }));
     case 'investments':
       return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts }));
   }
+}
+
+/** A credit or financing cell: blank when it follows the line's own key, else the key's name or the shares. */
+function creditText(line: Placed, key: string | null, shares: readonly UnitShare[]): string {
+  if (key !== null) return key === line.key ? '' : key;
+  return keyText(shares, line.unit);
 }
 
 /** A key equal to the default (the unit itself, whole) is left blank, as people would. */
@@ -163,6 +172,7 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
     name(section.name, header, 0, last, lastCol);
     row = last + 2;
   }
+  keysSection(b, p, row, names);
 
   return {
     name: INPUT_SHEET,
@@ -171,6 +181,42 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
     merges,
     frozenRows: INPUT_ROWS.years + 1,
   };
+}
+
+/** The keys the lines use, each as a basis per unit (a key another key splits into is merged into it). */
+function keyRows(p: NormalizedProposal | null): { name: string; bases: Map<string, number> }[] {
+  if (!p) return [];
+  const used = new Set<string>();
+  const note = (key: string | null) => key !== null && used.add(key);
+  for (const e of p.effects) [e.key, e.creditKey].forEach(note);
+  for (const d of p.operatingCosts) [d.key, d.financingKey].forEach(note);
+  for (const t of p.transfers) [t.from.key, t.to.key].forEach(note);
+  for (const v of p.investments) note(v.key);
+  return [...p.keys.values()]
+    .filter((k) => used.has(k.name))
+    .map((k) => ({ name: k.name, bases: new Map(k.shares.map((s) => [s.unit, s.basis.toNumber()])) }));
+}
+
+function keysSection(b: SheetBuilder, p: NormalizedProposal | null, row: number, names: DefinedName[]): void {
+  const units = unitOrder([...STANDARD_UNITS.map((u) => u.key), ...(p ? p.units.keys() : [])]);
+  const lastCol = units.length + KEYS_SECTION.spareColumns;
+  b.put(row, 0, text(KEYS_SECTION.heading), 'subtitle');
+  const header = row + 1;
+  b.put(header, 0, text(KEYS_SECTION.keyHeader), 'header');
+  units.forEach((unit, i) => b.put(header, 1 + i, text(unit), 'header'));
+  for (let col = units.length + 1; col <= lastCol; col++) b.put(header, col, EMPTY, 'input');
+  const keys = keyRows(p);
+  const count = Math.max(KEYS_SECTION.blankRows, keys.length + SPARE_ROWS);
+  for (let i = 0; i < count; i++) {
+    const r = header + 1 + i;
+    const key = keys[i];
+    b.put(r, 0, key ? text(key.name) : EMPTY, 'input');
+    for (let col = 1; col <= lastCol; col++) {
+      const basis = key?.bases.get(units[col - 1]);
+      b.put(r, col, basis === undefined ? EMPTY : num(basis), 'input');
+    }
+  }
+  names.push({ name: KEYS_SECTION.name, sheet: INPUT_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + count, col: lastCol } } });
 }
 
 function tablesSheet(p: NormalizedProposal | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
@@ -211,6 +257,23 @@ function tablesSheet(p: NormalizedProposal | null, years: readonly number[], pri
     names.push({ name: table.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: total, col: lastCol } } });
     row = total + 3;
   }
+
+  // Tabel 1 and the explanation: written in whole by »Beregn tabeller« / tb compute.
+  b.put(row, 0, text(TABEL1_BLOCK.title), 'subtitle');
+  const header = row + 1;
+  b.put(header, 0, text(unitLine(priceLevel)), 'header', { formula: `="1.000 kr. "&${NAMES.priceLevel}&" p/l"` });
+  b.put(header, 1, text('Styringsområde'), 'header');
+  years.forEach((year, i) =>
+    b.put(header, TABLE_YEAR_COL + i, num(year), 'header', { formula: `=${inputRef(INPUT_ROWS.years, INPUT_AMOUNT_COL + i)}`, numberFormat: YEAR_FORMAT }),
+  );
+  for (let i = 1; i <= TABEL1_BLOCK.rows; i++) {
+    for (let col = 0; col <= lastCol; col++) b.put(header + i, col, EMPTY, 'output', col >= TABLE_YEAR_COL ? { numberFormat: AMOUNT_FORMAT } : {});
+  }
+  names.push({ name: TABEL1_BLOCK.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + TABEL1_BLOCK.rows, col: lastCol } } });
+  row = header + TABEL1_BLOCK.rows + 2;
+  b.put(row, 0, text(EXPLANATION_BLOCK.title), 'subtitle');
+  for (let i = 1; i <= EXPLANATION_BLOCK.rows; i++) b.put(row + i, 0, EMPTY, 'output');
+  names.push({ name: EXPLANATION_BLOCK.name, sheet: TABLES_SHEET, range: { start: { row, col: 0 }, end: { row: row + EXPLANATION_BLOCK.rows, col: 0 } } });
 
   return { name: TABLES_SHEET, cells: b.cells, columnWidths: [40, 30, ...years.map(() => 10)], merges };
 }

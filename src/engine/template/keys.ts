@@ -3,7 +3,7 @@
  * "ØU 0,25; TMU 0,75", "ØU: 25, TMU: 75", or just "TMU". Blank means the unit itself.
  */
 import { parseNumberText } from '../numbers';
-import type { Share } from '../proposal';
+import type { UnitShare as Share } from '../proposal';
 
 export type ShareKeyResult =
   | { kind: 'blank' }

@@ -37,6 +37,20 @@ export const SECTIONS: readonly SectionSpec[] = [
   { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8 },
 ];
 
+/**
+ * The "Fordelingsnøgler" section under the line sections of the Input sheet: one row per key
+ * (its name, then a basis per unit: hours, devices, m², kr.), one column per unit. A key's name
+ * typed in a unit, credit or financing column spreads the line by it.
+ */
+export const KEYS_SECTION = {
+  name: 'TB_Noegler',
+  heading: 'Fordelingsnøgler',
+  keyHeader: 'Nøgle (grundlag pr. enhed)',
+  blankRows: 4,
+  /** Columns with a blank header, for units outside the eleven rows (Borgerrådgiveren …). */
+  spareColumns: 2,
+} as const;
+
 export interface TableSpec {
   key: TableKey;
   /** Defined name over the header row, the unit rows and the Total row. */
@@ -52,6 +66,13 @@ export const TABLES: readonly TableSpec[] = [
   { key: 'D', name: 'TB_TabelD', title: 'Tabel D. Fordeling af anlægsinvesteringer mellem udvalg' },
   { key: 'E', name: 'TB_TabelE', title: 'Tabel E. Fordeling af serviceinvesteringer mellem udvalg' },
 ];
+
+/**
+ * Blocks under Tables A–E that the tool fills in whole (labels too): Tabel 1 with its payback,
+ * and the explanation. Rows beyond what a proposal needs are written blank.
+ */
+export const TABEL1_BLOCK = { name: 'TB_Tabel1', title: 'Tabel 1. Forslagets samlede økonomiske konsekvenser', rows: 40 } as const;
+export const EXPLANATION_BLOCK = { name: 'TB_Forklaring', title: 'Forklaring', rows: 10 } as const;
 
 export const PROFIT_CENTER_HEADER = 'Bevilling, profitcenter mv.';
 export const TOTAL_LABEL = 'Total';

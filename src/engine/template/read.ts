@@ -9,7 +9,7 @@ import { normalizeProposal, type ProposalInput } from '../proposal';
 import { formatNumber, withinAmountLimit } from '../proposalMessages';
 import { foldLabel, resolveUnit } from '../units';
 import { parseShareKey } from './keys';
-import { INPUT_AMOUNT_COL, INPUT_SHEET, NAMES, SECTIONS, type SectionSpec } from './layout';
+import { INPUT_AMOUNT_COL, INPUT_SHEET, KEYS_SECTION, NAMES, SECTIONS, type SectionSpec } from './layout';
 import { cellRef, findNamedRange, findRowByLabel, findRowStartingWith, findSheet, isBlankRow, rangeRef } from './locate';
 
 type Effect = NonNullable<ProposalInput['effects']>[number];
@@ -44,6 +44,8 @@ class TemplateReader {
   /** Where each part of the proposal came from, so the model's own checks point at cells. */
   private readonly origins = new Map<string, string>();
   private otherUnits = new Map<string, string>();
+  /** Keys of the "Fordelingsnøgler" section by folded name. */
+  private readonly keyNames = new Map<string, string>();
   private readonly effects: Effect[] = [];
   private readonly operatingCosts: OperatingCost[] = [];
   private readonly transfers: Transfer[] = [];
@@ -63,6 +65,7 @@ class TemplateReader {
     const otherUnits = otherUnitsCell ? this.readOtherUnits(grid, otherUnitsCell.row, otherUnitsCell.col) : [];
     const years = this.readYears(grid);
 
+    const keys = this.readKeys(grid);
     const located = SECTIONS.map((section) => ({ section, rows: this.locateSection(grid, section) }));
     const stops = located.flatMap(({ rows }) => (rows ? [rows.headerRow - 1, rows.headerRow] : []));
     for (const { section, rows } of located) {
@@ -72,6 +75,7 @@ class TemplateReader {
       title: title ? cellText(cellAt(grid, title.row, title.col)) : '',
       priceLevel: priceLevel ?? 0,
       years: years.map((y) => y.year),
+      ...(Object.keys(keys).length > 0 ? { keys } : {}),
       effects: this.effects,
       operatingCosts: this.operatingCosts,
       transfers: this.transfers,
@@ -198,20 +202,87 @@ class TemplateReader {
 
   private isHeading(grid: SheetGrid, row: number): boolean {
     const label = foldLabel(cellText(cellAt(grid, row, 0)));
-    return SECTIONS.some((s) => foldLabel(s.heading) === label);
+    return SECTIONS.some((s) => foldLabel(s.heading) === label) || foldLabel(KEYS_SECTION.heading) === label;
+  }
+
+  /**
+   * The "Fordelingsnøgler" section (optional: older templates have none): a header row naming a
+   * unit per column, then a key per row, its name first and a basis per unit (blank is none).
+   */
+  private readKeys(grid: SheetGrid): Record<string, Record<string, number>> {
+    const keys: Record<string, Record<string, number>> = {};
+    const named = findNamedRange(this.snapshot, KEYS_SECTION.name);
+    let header: number;
+    let lastRow: number;
+    let lastCol: number;
+    if (named && named.grid === grid) {
+      ({ row: header } = named.range.start);
+      lastRow = named.range.end.row;
+      lastCol = named.range.end.col;
+    } else {
+      const heading = findRowByLabel(grid, 0, KEYS_SECTION.heading);
+      if (heading < 0) return keys;
+      header = heading + 1;
+      lastRow = grid.cells.length - 1;
+      lastCol = Math.max(0, ...grid.cells.slice(header, lastRow + 1).map((r) => r.length - 1));
+    }
+    // Rows typed just under the name still count, up to a blank row.
+    while (lastRow + 1 < grid.cells.length && !isBlankRow(grid, lastRow + 1, 0, lastCol)) lastRow++;
+    const columns: { col: number; unit: string }[] = [];
+    for (let col = 1; col <= lastCol; col++) {
+      const written = cellText(cellAt(grid, header, col));
+      if (written === '') continue;
+      const unit = this.resolve(written);
+      if (unit) columns.push({ col, unit });
+      else this.problem(cellRef(grid.name, header, col), `ukendt udvalg "${written}" i overskriften til ${KEYS_SECTION.heading} (skriv en enhed som ØU, KS, KFU … eller en under Øvrige enheder)`);
+    }
+    for (let row = header + 1; row <= lastRow; row++) {
+      const name = cellText(cellAt(grid, row, 0));
+      const parsed = columns.map((c) => ({ ...c, value: parseNumber(cellAt(grid, row, c.col)) }));
+      if (name === '') {
+        const typed = parsed.find((c) => c.value.kind !== 'blank');
+        if (typed) this.problem(cellRef(grid.name, row, 0), `mangler nøglens navn (der står grundlag i ${cellRef(grid.name, row, typed.col)})`);
+        continue;
+      }
+      const at = cellRef(grid.name, row, 0);
+      if (this.keyNames.has(foldLabel(name))) {
+        this.problem(at, `nøglen "${name}" står to gange i ${KEYS_SECTION.heading}`);
+        continue;
+      }
+      this.keyNames.set(foldLabel(name), name);
+      const bases: Record<string, number> = {};
+      for (const c of parsed) {
+        if (c.value.kind === 'invalid') this.problem(cellRef(grid.name, row, c.col), `"${c.value.text}" er ikke et tal`);
+        else if (c.value.kind === 'number') {
+          bases[c.unit] = (bases[c.unit] ?? 0) + c.value.value;
+          this.origins.set(`keys.${name}.${c.unit}`, cellRef(grid.name, row, c.col));
+        }
+      }
+      keys[name] = bases;
+      this.origins.set(`keys.${name}`, rangeRef(grid.name, { start: { row, col: 0 }, end: { row, col: lastCol } }));
+    }
+    return keys;
+  }
+
+  /** A key named in a unit, credit or financing cell: `{ key }`, else null. */
+  private keyRef(written: string): { key: string } | null {
+    const name = this.keyNames.get(foldLabel(written));
+    return name === undefined ? null : { key: name };
   }
 
   private resolve(name: string): string | null {
     return resolveUnit(name)?.key ?? this.otherUnits.get(foldLabel(name)) ?? null;
   }
 
-  private unit(grid: SheetGrid, row: number, col: number, what: string): string {
+  private unit(grid: SheetGrid, row: number, col: number, what: string): string | { key: string } {
     const written = cellText(cellAt(grid, row, col));
     const at = cellRef(grid.name, row, col);
     if (written === '') {
       this.problem(at, `mangler ${what}`);
       return '';
     }
+    const byKey = this.keyRef(written);
+    if (byKey) return byKey;
     const key = this.resolve(written);
     if (!key) {
       this.problem(at, `ukendt udvalg "${written}" (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)`);
@@ -220,7 +291,9 @@ class TemplateReader {
     return key;
   }
 
-  private shares(grid: SheetGrid, row: number, col: number): Record<string, number> | undefined {
+  private shares(grid: SheetGrid, row: number, col: number): Record<string, number> | { key: string } | undefined {
+    const byKey = this.keyRef(cellText(cellAt(grid, row, col)));
+    if (byKey) return byKey;
     const parsed = parseShareKey(cellText(cellAt(grid, row, col)), (name) => this.resolve(name));
     switch (parsed.kind) {
       case 'blank':

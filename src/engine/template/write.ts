@@ -1,13 +1,14 @@
 /**
  * Writing computed Tables A–E into the template's output ranges, and nowhere else.
  */
-import { cellAt, cellText, num, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
+import { cellAt, cellText, EMPTY, num, text, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
 import type { CellWrite, WorkbookChanges } from '../changes';
 import type { ProposalResult, ResultTable, TableRow } from '../compute';
 import { TemplateError, type InputProblem } from '../errors';
 import { parseNumber } from '../numbers';
 import { foldLabel, resolveUnit } from '../units';
-import { TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
+import { paybackText } from '../tabel1';
+import { EXPLANATION_BLOCK, TABEL1_BLOCK, TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
 import { cellRef, findNamedRange, findRowStartingWith, findSheet, rangeRef } from './locate';
 
 const TOTAL_LABELS = new Set([foldLabel(TOTAL_LABEL), foldLabel('I alt'), foldLabel('Total i alt')]);
@@ -37,8 +38,59 @@ export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult):
     }
     writeTable(place, spec, result, result.tables[spec.key], cells, problems);
   }
+  blockWrites(snapshot, result, cells, problems);
   if (problems.length > 0) throw new TemplateError(problems);
   return { cells };
+}
+
+/**
+ * Tabel 1 (labels, styringsområde, amounts, then the two payback lines) and the explanation,
+ * into their named blocks; the rest of each block is blanked. Templates made before the blocks
+ * existed have neither name and are left as they are.
+ */
+function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: CellWrite[], problems: InputProblem[]): void {
+  const lastYear = result.years[result.years.length - 1];
+  const t1 = findNamedRange(snapshot, TABEL1_BLOCK.name);
+  if (t1) {
+    const { grid, range } = t1;
+    const header = range.start.row;
+    const yearCols = result.years.map((_, y) => range.start.col + TABLE_YEAR_COL + y);
+    // As for Tables A–E: a header whose year formulas hold no values yet is taken by position.
+    const stated = yearCols.map((col) => parseNumber(cellAt(grid, header, col)));
+    const anyYear = stated.some((p) => p.kind === 'number');
+    const wrongYear = anyYear ? stated.findIndex((p, y) => p.kind !== 'number' || p.value !== result.years[y]) : -1;
+    const rows: { label: string; styring: string; values: readonly number[] | null }[] = [
+      ...result.tabel1.rows.map((r) => ({ label: r.label, styring: r.styringsomraade, values: r.kind === 'heading' ? null : r.values })),
+      { label: `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(result.tabel1.payback.service, lastYear)}`, styring: '', values: null },
+      { label: `Tilbagebetalingstid baseret på totaløkonomi: ${paybackText(result.tabel1.payback.total, lastYear)}`, styring: '', values: null },
+    ];
+    const room = range.end.row - header;
+    if (wrongYear >= 0 || yearCols[yearCols.length - 1] > range.end.col) {
+      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1's overskrift har ikke forslagets år ${result.years[0]}–${lastYear} i kolonne C og frem; ret årene på fanen Input` });
+    } else if (rows.length > room) {
+      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1 har ${rows.length} rækker, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${TABEL1_BLOCK.name}` });
+    } else {
+      for (let i = 0; i < room; i++) {
+        const row = header + 1 + i;
+        const r = rows[i];
+        const put = (col: number, value: CellWrite['value']) => cells.push({ sheet: grid.name, row, col, value });
+        put(range.start.col, r ? text(r.label) : EMPTY);
+        put(range.start.col + 1, r && r.styring !== '' ? text(r.styring) : EMPTY);
+        yearCols.forEach((col, y) => put(col, r?.values ? num(r.values[y]) : EMPTY));
+      }
+    }
+  }
+  const ex = findNamedRange(snapshot, EXPLANATION_BLOCK.name);
+  if (ex) {
+    const { grid, range } = ex;
+    const room = range.end.row - range.start.row;
+    const sentences = result.explanation;
+    if (sentences.length > room) {
+      problems.push({ path: rangeRef(grid.name, range), message: `forklaringen har ${sentences.length} afsnit, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${EXPLANATION_BLOCK.name}` });
+    } else {
+      for (let i = 0; i < room; i++) cells.push({ sheet: grid.name, row: range.start.row + 1 + i, col: range.start.col, value: i < sentences.length ? text(sentences[i]) : EMPTY });
+    }
+  }
 }
 
 function tableName(spec: TableSpec): string {
@@ -103,8 +155,16 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
     else byUnit.set(unit, row);
   }
   if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: `${tableName(spec)} mangler rækken »${TOTAL_LABEL}«` });
+  // The template has one row per unit: a unit with several bevillinger gets their sum here
+  // (the Kvantum lines keep them apart).
+  const values = new Map<string, { name: string; values: number[] }>();
   for (const r of table.rows) {
-    if (!byUnit.has(r.unit) && r.values.some((v) => v !== 0)) {
+    const sum = values.get(r.unit);
+    if (sum) r.values.forEach((v, y) => (sum.values[y] += v));
+    else values.set(r.unit, { name: r.name, values: r.values.slice() });
+  }
+  for (const [unit, r] of values) {
+    if (!byUnit.has(unit) && r.values.some((v) => v !== 0)) {
       problems.push({
         path: rangeRef(grid.name, range),
         message: `${tableName(spec)} har ingen række til ${r.name}, som forslaget bruger; indsæt en række med navnet »${r.name}« over Total`,
@@ -113,10 +173,9 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
   }
   if (!cols) return;
 
-  const values = new Map(table.rows.map((r) => [r.unit, r.values]));
   const write = (row: number, rowValues: readonly number[]) =>
     cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
-  for (const [unit, row] of byUnit) write(row, values.get(unit) ?? result.years.map(() => 0));
+  for (const [unit, row] of byUnit) write(row, values.get(unit)?.values ?? result.years.map(() => 0));
   if (totalRow >= 0) write(totalRow, table.total);
 }
 
