@@ -1,4 +1,4 @@
-import { checkWorkbook, condenseFindings, gridFromRows, ruleName, RULES, SEVERITIES, severityCount, severityLabel, type Finding } from '../../src/engine';
+import { checkWorkbook, condenseFindings, gridFromRows, ruleName, RULES, SEVERITIES, severityCount, severityLabel, wordFinding, type Finding } from '../../src/engine';
 
 const Y = [2025, 2026, 2027, 2028, 2029];
 
@@ -59,6 +59,9 @@ describe('condenseFindings on grid literals', () => {
     const raw = findingsOf(table('Tabel D. Anlæg', [['ØU', 'x', '--1', 1, 1, 1, 1], ['TMU', 'y', '--2', 1, 1, 1, 1], ['Total', null, 0, 2, 2, 2, 2]]));
     const unparseable = condenseFindings(raw).filter((f) => f.rule === 'unparseable-number');
     expect(unparseable.map((f) => f.cell)).toEqual(['C4', 'C5']);
+    const units = findingsOf(table('Tabel D. Anlæg', [['Rådhuset', 'x', 1, 1, 1, 1, 1], ['Vagten', 'y', 1, 1, 1, 1, 1], ['Total', null, 2, 2, 2, 2, 2]]));
+    expect(units.filter((f) => f.rule === 'unknown-unit')).toHaveLength(2);
+    expect(condenseFindings(units).filter((f) => f.rule === 'unknown-unit').map((f) => f.cell)).toEqual(['A4', 'A5']);
   });
 
   it('two rules on one cell for one cause are reported once, naming both rules', () => {
@@ -105,5 +108,22 @@ describe('severity words and rule names', () => {
     expect(SEVERITIES.map((s) => severityLabel(s))).toEqual(['Fejl', 'Advarsel', 'Bemærkning']);
     expect(severityCount('info', 7447)).toBe('7.447 bemærkninger');
     expect(severityCount('warning', 1)).toBe('1 advarsel');
+  });
+});
+
+describe('re-wording a condensed list', () => {
+  it('gives the same words as condensing in that language (the pane switches language this way)', () => {
+    const rows = [
+      ['Tabel A. Måltalseffekt'],
+      ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'],
+      [null, null, ...Y],
+      ['ØU', null, -10, -10, -10, -10, -10],
+      ['TMU', null, -5, -5, -5, -5, -5],
+      ['Total', null, -16, -16, -16, -16, -16],
+    ];
+    const raw = findingsOf(rows);
+    const switched = condenseFindings(raw, 'da').map((f) => wordFinding(f, 'en').message);
+    expect(switched).toEqual(condenseFindings(raw, 'en').map((f) => f.message));
+    expect(switched.some((m) => m.includes('2025–2029'))).toBe(true);
   });
 });

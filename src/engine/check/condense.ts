@@ -70,7 +70,9 @@ function singleCell(cell: string): { row: number; col: number } | null {
 }
 
 function sameValue(a: ParamValue | undefined, b: ParamValue | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((v, i) => v === b[i]);
 }
 
 /** A value per member when they differ, else the common value. */

@@ -11,7 +11,7 @@ const FILTERS: readonly FindingsFilter[] = ['problems', 'error', 'warning', 'inf
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 /** Items rendered at first and added each time the end of the list scrolls into view. */
-export const PAGE_SIZE = 150;
+export const PAGE_SIZE = 50;
 
 export interface FindingsPanelProps {
   findings: CondensedFinding[];

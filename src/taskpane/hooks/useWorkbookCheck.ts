@@ -57,33 +57,32 @@ const SLICE_MS = 40;
 
 /**
  * Checks the workbook sheet by sheet, yielding between slices. Findings come in tab order either
- * way, so the result equals `checkWorkbook(snapshot)`.
+ * way, so the result equals `checkWorkbook(snapshot)`; and as every fold of `condenseFindings`
+ * stays within one sheet, condensing sheet by sheet equals condensing the whole.
  */
 export async function checkInSlices(
   snapshot: WorkbookSnapshot,
   locale: PaneLocale,
   onProgress: (done: number, total: number) => void,
-): Promise<{ findings: Finding[]; tables: TableInfo[] }> {
+): Promise<{ findings: Finding[]; condensed: CondensedFinding[]; tables: TableInfo[] }> {
   const findings: Finding[] = [];
+  const condensed: CondensedFinding[] = [];
   const tables: TableInfo[] = [];
   const total = snapshot.sheets.length;
   let index = 0;
   while (index < total) {
     const started = performance.now();
-    const slice = [];
-    while (index < total && (slice.length === 0 || performance.now() - started < SLICE_MS)) {
-      const one = checkWorkbook({ sheets: [snapshot.sheets[index]], names: snapshot.names }, { locale });
-      slice.push(one);
-      index++;
-    }
-    for (const part of slice) {
+    do {
+      const part = checkWorkbook({ sheets: [snapshot.sheets[index]], names: snapshot.names }, { locale });
       findings.push(...part.findings);
+      condensed.push(...condenseFindings(part.findings, locale));
       tables.push(...part.tables);
-    }
+      index++;
+    } while (index < total && performance.now() - started < SLICE_MS);
     onProgress(index, total);
     if (index < total) await nextPaint();
   }
-  return { findings, tables };
+  return { findings, condensed, tables };
 }
 
 export function useWorkbookCheck() {
@@ -101,11 +100,13 @@ export function useWorkbookCheck() {
         setState({ status: 'running', phase: 'checking', sheetsDone: 0, sheets: total });
         await nextPaint();
         const report = await checkInSlices(snapshot, locale, (done) => setState({ status: 'running', phase: 'checking', sheetsDone: done, sheets: total }));
+        const condensed = report.condensed;
         let annotation: Annotation | undefined;
         if (annotate) {
           setState({ status: 'running', phase: 'annotating', sheetsDone: total, sheets: total });
           await nextPaint();
           const changes = annotationChanges(snapshot, report, { locale });
+          await nextPaint();
           annotation = { mode: session.annotationMode(), cells: 0, notesSkipped: [] };
           try {
             const applied = await session.applyChanges(changes);
@@ -118,7 +119,7 @@ export function useWorkbookCheck() {
         setState({
           status: 'done',
           findings: report.findings,
-          condensed: condenseFindings(report.findings, locale),
+          condensed,
           counts: countBySeverity(report.findings),
           tables: report.tables,
           locale,
@@ -131,10 +132,11 @@ export function useWorkbookCheck() {
     [session, locale, strings],
   );
 
-  // Findings carry their parameters, so switching language re-words them without a new check.
+  // Findings carry their parameters (folded ones their merged parameters), so switching language
+  // re-words what the list shows without a new check.
   const worded = useMemo<CheckState>(() => {
     if (state.status !== 'done' || state.locale === locale) return state;
-    return { ...state, locale, condensed: condenseFindings(state.findings.map((f) => wordFinding(f, locale)), locale) };
+    return { ...state, locale, condensed: state.condensed.map((f) => ({ ...f, message: wordFinding(f, locale).message })) };
   }, [state, locale]);
 
   const clear = useCallback(() => setState({ status: 'idle' }), []);
