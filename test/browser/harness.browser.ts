@@ -370,6 +370,8 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(await page.getByTestId('intro').locator('p').count()).toBe(2);
     const steps = await page.locator('ol > li').allTextContents();
     expect(steps.map((s) => s.slice(0, 20))).toEqual([expect.stringMatching(/^Indsæt skabelonen/), expect.stringMatching(/^Udfyld fanen Input/), expect.stringMatching(/^Beregn Tabel A–E/)]);
+    // Numbered as steps: the items keep their list markers.
+    expect(await page.locator('ol > li').first().evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
     // The example switch sits in the template's step, next to its button.
     expect(await page.locator('ol > li').first().getByRole('switch', { name: 'Udfyld med eksempel (Forslag 4)' }).count()).toBe(1);
     const primary = () => page.locator('[data-primary=true]').textContent();

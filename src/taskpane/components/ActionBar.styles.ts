@@ -25,10 +25,14 @@ export const useActionBarStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
+  // A list item (not flex), so the step keeps its number.
   step: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
+    display: 'list-item',
+    '::marker': { fontWeight: tokens.fontWeightSemibold },
+  },
+  stepText: {
+    display: 'block',
+    marginBottom: tokens.spacingVerticalXS,
   },
   row: {
     display: 'flex',

@@ -38,7 +38,7 @@ export function ActionBar(props: ActionBarProps) {
         </Text>
         <ol className={styles.steps}>
           <li className={styles.step}>
-            <span>{strings.stepInsert}</span>
+            <span className={styles.stepText}>{strings.stepInsert}</span>
             <div className={styles.row}>
               <Button ref={props.insertRef} appearance={appearance('template')} data-primary={props.primary === 'template'} {...busyProps} onClick={props.onInsertTemplate}>
                 {strings.insertTemplate}
@@ -47,10 +47,10 @@ export function ActionBar(props: ActionBarProps) {
             </div>
           </li>
           <li className={styles.step}>
-            <span>{strings.stepFill}</span>
+            <span className={styles.stepText}>{strings.stepFill}</span>
           </li>
           <li className={styles.step}>
-            <span>{strings.stepCompute}</span>
+            <span className={styles.stepText}>{strings.stepCompute}</span>
             <div className={styles.row}>
               <Button appearance={appearance('compute')} data-primary={props.primary === 'compute'} {...busyProps} onClick={props.onComputeTables}>
                 {strings.computeTables}

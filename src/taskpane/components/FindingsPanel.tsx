@@ -1,6 +1,6 @@
 import { Badge, Button, mergeClasses, Subtitle2, Text, ToggleButton } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { countBySeverity, type CondensedFinding, type Severity } from '../../engine';
+import { countBySeverity, wordFinding, type CondensedFinding, type Severity } from '../../engine';
 import { useI18n } from '../i18n';
 import { useFindingsStyles } from './FindingsPanel.styles';
 
@@ -162,8 +162,10 @@ function FindingItem({
   onSelect(f: CondensedFinding): void;
   onFocus(index: number): void;
 }) {
-  const { strings } = useI18n();
+  const { locale, strings } = useI18n();
   const styles = useFindingsStyles();
+  // Worded here, for the few findings on screen, so a language switch costs no bulk re-wording.
+  const message = wordFinding(f, locale).message;
   return (
     <div role="listitem" className={styles.row}>
       <button
@@ -182,7 +184,7 @@ function FindingItem({
       >
         <span className={styles.cell}>{f.cell}</span>
         <span className={styles.body}>
-          <span>{f.message}</span>
+          <span>{message}</span>
           <span className={styles.detail} data-testid="finding-detail">
             {strings.severityName[f.severity]} · {f.rules.map((r) => strings.ruleName(r)).join(' / ')}
             {f.count > 1 ? ` · ${strings.foldedCount(f.count)}` : ''}

@@ -3,13 +3,12 @@
  * stays responsive and shows its progress on a whole catalogue. The workbook is changed only when
  * the user chose to write notes and the Valideringsrapport sheet; the result says what was written.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   annotationChanges,
   checkWorkbook,
   condenseFindings,
   countBySeverity,
-  wordFinding,
   type CondensedFinding,
   type Finding,
   type Severity,
@@ -53,7 +52,7 @@ export type CheckState =
   | { status: 'error'; error: PaneError };
 
 /** The longest the check runs before it lets the browser paint and handle input. */
-const SLICE_MS = 40;
+const SLICE_MS = 25;
 
 /**
  * Checks the workbook sheet by sheet, yielding between slices. Findings come in tab order either
@@ -132,13 +131,8 @@ export function useWorkbookCheck() {
     [session, locale, strings],
   );
 
-  // Findings carry their parameters (folded ones their merged parameters), so switching language
-  // re-words what the list shows without a new check.
-  const worded = useMemo<CheckState>(() => {
-    if (state.status !== 'done' || state.locale === locale) return state;
-    return { ...state, locale, condensed: state.condensed.map((f) => ({ ...f, message: wordFinding(f, locale).message })) };
-  }, [state, locale]);
-
+  // Findings carry their parameters (folded ones their merged parameters), so the list words the
+  // findings it shows in the pane's language when it renders them: no new check, no bulk work.
   const clear = useCallback(() => setState({ status: 'idle' }), []);
-  return { state: worded, run, clear };
+  return { state, run, clear };
 }
