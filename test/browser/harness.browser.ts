@@ -485,8 +485,13 @@ describe('the harness in headless Chromium, 400 px wide', () => {
   test('an action clicked while a file is loading runs on that file', async () => {
     const first = path.join(work, 'foerst.xlsx');
     await cleanFixture(first);
+    // Large enough that opening it takes longer than the click that follows.
     const second = path.join(work, 'saa.xlsx');
     await catalogueFixture(second);
+    const big = new ExcelJS.Workbook();
+    await big.xlsx.readFile(second);
+    for (let i = 1; i <= 200; i++) big.addWorksheet(`Bilag ${i}`).addRows(Array.from({ length: 60 }, (_, r) => [`Linje ${r + 1}`, r * i, 'tekst', r]));
+    await big.xlsx.writeFile(second);
     const page = await openHarness();
     await openWorkbook(page, first);
     await chooseWorkbook(page, second);
