@@ -43,6 +43,7 @@ const RULE_NAMES: Record<Locale, Record<string, string>> = {
     'payback-mismatch': 'tilbagebetalingstid',
     'missing-bevilling': 'mangler bevilling',
     'cell-rounding-imbalance': 'afrunding celle for celle',
+    'uncalculated-formula': 'formel uden beregnet værdi',
   },
   en: {
     'unparseable-number': 'unreadable number',
@@ -58,6 +59,7 @@ const RULE_NAMES: Record<Locale, Record<string, string>> = {
     'payback-mismatch': 'payback',
     'missing-bevilling': 'missing bevilling',
     'cell-rounding-imbalance': 'cell-by-cell rounding',
+    'uncalculated-formula': 'formula without a calculated value',
   },
 };
 
