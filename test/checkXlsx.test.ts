@@ -3,7 +3,7 @@
  * `--annotate` on it twice.
  */
 import ExcelJS from 'exceljs';
-import { REPORT_SHEET, TOOL_NOTE_MARKER } from '../src/engine';
+import { REPORT_SHEET, ruleName, TOOL_NOTE_MARKER } from '../src/engine';
 import { buildSeedWorkbook } from './fixtures/buildSeedWorkbook';
 import { EXPECTED_FINDINGS } from './fixtures/seed/expected';
 import { packageNotes } from './support/package';
@@ -56,7 +56,7 @@ it('--annotate: a note on every cited cell, one report sheet, originals unchange
   for (const f of findings) {
     const ref = `${f.sheet}!${f.cell.split(':')[0]}`;
     const text = first.get(ref) ?? '';
-    expect({ ref, marked: text.includes(TOOL_NOTE_MARKER), rule: text.includes(f.rule) }).toEqual({ ref, marked: true, rule: true });
+    expect({ ref, marked: text.includes(TOOL_NOTE_MARKER), rule: text.includes(`(${ruleName(f.rule)})`) }).toEqual({ ref, marked: true, rule: true });
   }
   expect(first.get('BC01!F36')).toMatch(/^Afstemt med KS 3\/4\n\n\[Teknisk beregningsark\]/);
 

@@ -9,7 +9,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { TOOL_NOTE_MARKER } from '../src/engine';
+import { ruleName, TOOL_NOTE_MARKER } from '../src/engine';
 import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { buildSeedWorkbook } from './fixtures/buildSeedWorkbook';
 import { packageNotes, packageParts, partDiff, partXml } from './support/package';
@@ -134,7 +134,7 @@ describe('tb check --annotate on a LibreOffice workbook', () => {
       const note = after.get(`${f.sheet}!${f.cell.split(':')[0]}`);
       expect(note).toMatchObject({ author: 'Teknisk beregningsark', hasShape: true });
       expect(note!.text.startsWith(`${TOOL_NOTE_MARKER}\n`)).toBe(true);
-      expect(note!.text).toContain(f.rule);
+      expect(note!.text).toContain(`(${ruleName(f.rule)})`);
     }
   });
 

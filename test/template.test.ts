@@ -12,6 +12,7 @@ import {
   TEMPLATE_TABLES,
   TemplateError,
   templateChanges,
+  type InputProblem,
   type ProposalInput,
   type WorkbookSnapshot,
 } from '../src/engine';
@@ -24,7 +25,7 @@ const forslag4 = forslag4Json as ProposalInput & typeof forslag4Json;
 // Bevillingsflyt A30:I33, Investeringer A37:I44; years in D6:I6 (2024–2029).
 const empty = (): WorkbookSnapshot => snapshotFromChanges(templateChanges());
 
-function problemsOf(fn: () => unknown): { path: string; message: string }[] {
+function problemsOf(fn: () => unknown): InputProblem[] {
   try {
     fn();
   } catch (error) {
@@ -68,9 +69,14 @@ describe('templateChanges', () => {
 
   it('guides in Danish: sections, negative savings, units, shares summing to 1, 1.000 kr., Beregn tabeller', () => {
     const guide = sheetOf(s, 'Vejledning').cells.map((r) => r.map(cellText).join(' ')).join('\n');
-    for (const phrase of ['Effekter', 'Varig drift', 'Bevillingsflyt', 'Investeringer', 'minus', 'ØU 25 %; TMU 75 %', 'summere til 1', '1.000 kr.', 'Beregn tabeller', 'tb compute']) {
+    for (const phrase of ['Effekter', 'Varig drift', 'Bevillingsflyt', 'Investeringer', 'minus', 'ØU 25 %; TMU 75 %', 'summere til 1', '1.000 kr.', 'Beregn tabeller']) {
       expect(guide).toContain(phrase);
     }
+  });
+
+  it('speaks to Excel users only: no command-line words and no defined names in the guide', () => {
+    const guide = sheetOf(s, 'Vejledning').cells.map((r) => r.map(cellText).join(' ')).join('\n');
+    expect(guide).not.toMatch(/\btb (compute|init|check)\b|TB_/);
   });
 
   it('lays out Tables A–E as the catalogue does', () => {
@@ -201,17 +207,41 @@ describe('readTemplate', () => {
     const problems = problemsOf(() => readTemplate(s));
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'Input!E12', message: '"--43" er ikke et tal' },
-        expect.objectContaining({ path: 'Input!B13', message: expect.stringContaining('ukendt udvalg "Rådhuset"') }),
+        { path: 'Input!E12', sheet: 'Input', cell: 'E12', message: '»--43« er ikke et tal' },
+        expect.objectContaining({ path: 'Input!B13', message: expect.stringContaining('ukendt udvalg »Rådhuset«') }),
+        // The model's own check comes in the same pass, worded as the key was typed.
+        expect.objectContaining({ path: 'Input!C21', message: 'andelene i nøglen summerer til 90 %, men skal summere til 100 %' }),
         expect.objectContaining({ path: 'Input!B37', message: expect.stringContaining('anlæg') }),
       ]),
     );
-    expect(new TemplateError(problems).message).toContain('Input!E12: "--43" er ikke et tal');
+    expect(new TemplateError(problems).message).toContain('Input!E12: »--43« er ikke et tal');
+    expect(problems.every((p) => p.missing === undefined)).toBe(true);
+    expect(new TemplateError(problems).missingParts).toBe(false);
   });
 
-  it('locates the model’s own checks by cell: shares not summing to 1', () => {
+  it('locates the model’s own checks by cell: shares not summing to 100 %, in Danish form', () => {
     const s = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 0,25; TMU 0,65', 'Input!E21': 100 });
-    expect(problemsOf(() => readTemplate(s))).toEqual([{ path: 'Input!C21', message: expect.stringContaining('skal summere til 1') }]);
+    expect(problemsOf(() => readTemplate(s))).toEqual([{ path: 'Input!C21', sheet: 'Input', cell: 'C21', message: 'andelene i nøglen summerer til 90 %, men skal summere til 100 %' }]);
+    const third = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 1/3; TMU 60 %', 'Input!E21': 100 });
+    expect(problemsOf(() => readTemplate(third))[0].path).toBe('Input!C21');
+    const over = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 120 %; TMU -20 %', 'Input!E21': 100 });
+    expect(problemsOf(() => readTemplate(over))[0].message).toBe('andelen til ØU er 120 %, men skal ligge mellem 0 % og 100 %');
+  });
+
+  it('reports every problem of the sheet in one pass, each once', () => {
+    const s = type(empty(), {
+      'Input!B4': '20x5',
+      'Input!A10': 'E',
+      'Input!B10': 'Rådhuset',
+      'Input!E10': '1,2,3',
+      'Input!A30': 'Flyt',
+      'Input!B30': 'TMU',
+      'Input!C30': 'TMU',
+      'Input!E30': 5,
+    });
+    const problems = problemsOf(() => readTemplate(s));
+    expect(problems.map((p) => p.path)).toEqual(['Input!B4', 'Input!B10', 'Input!E10', 'Input!A30:I30']);
+    expect(problems[3].message).toContain('to forskellige enheder');
   });
 
   it('finds sections through their names after staff insert rows', () => {
@@ -249,7 +279,11 @@ describe('readTemplate', () => {
 
   it('says which sheet is missing', () => {
     const s: WorkbookSnapshot = { sheets: [{ name: 'Ark1', cells: [] }], names: [] };
-    expect(problemsOf(() => readTemplate(s))[0]).toEqual({ path: 'Input', message: expect.stringContaining('mangler') });
+    const problems = problemsOf(() => readTemplate(s));
+    expect(problems[0]).toEqual({ path: 'Input', sheet: 'Input', missing: true, message: expect.stringContaining('mangler') });
+    expect(new TemplateError(problems).missingParts).toBe(true);
+    // Excel users meet these words: no command names, no defined names.
+    expect(problems[0].message).not.toMatch(/tb |TB_/);
   });
 });
 
@@ -366,7 +400,7 @@ describe('parseShareKey', () => {
   it('treats blank as "the unit itself" and refuses what it cannot read', () => {
     expect(parseShareKey('  ', resolve)).toEqual({ kind: 'blank' });
     expect(parseShareKey('ØU; TMU 50 %', resolve)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('mangler en andel') });
-    expect(parseShareKey('XX 50 %; TMU 50 %', resolve)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('ukendt udvalg "XX"') });
+    expect(parseShareKey('XX 50 %; TMU 50 %', resolve)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('ukendt udvalg »XX«') });
   });
 
   it('is what the template writes for a key', () => {

@@ -233,8 +233,8 @@ describe('template round trip on .xlsx files', () => {
     const run = await tb('compute', file);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
-      `fejl: ${file}: Input!E12: "--43" er ikke et tal`,
-      `fejl: ${file}: Input!C13: ukendt udvalg "Rådhuset" i nøglen`,
+      `fejl: ${file}: Input!E12: »--43« er ikke et tal`,
+      `fejl: ${file}: Input!C13: ukendt udvalg »Rådhuset« i nøglen`,
     ]);
     expect(readFileSync(file).equals(original)).toBe(true);
   });

@@ -7,6 +7,11 @@
 export interface InputProblem {
   path: string;
   message: string;
+  /** For a problem in a workbook: its sheet, and the A1 address of its cell or range when it has one. */
+  sheet?: string;
+  cell?: string;
+  /** A sheet, name or section of the template is missing (not a value typed wrong). */
+  missing?: boolean;
 }
 
 /** A proposal that cannot be computed. Lists every problem, not only the first. */
@@ -30,5 +35,10 @@ export class TemplateError extends Error {
   constructor(readonly problems: InputProblem[]) {
     super(`Teknisk beregningsark kan ikke læses:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
     this.name = 'TemplateError';
+  }
+
+  /** True when a sheet, name or section is missing; false when only typed values are wrong. */
+  get missingParts(): boolean {
+    return this.problems.some((p) => p.missing === true);
   }
 }

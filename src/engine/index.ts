@@ -17,6 +17,7 @@ export { AMOUNT_LIMIT, formatNumber, withinAmountLimit } from './proposalMessage
 export * from './rounding';
 export * from './units';
 export { wordFinding, type Locale } from './messages';
+export { ruleName, severityCount, severityLabel, SEVERITY_WORDS, type SeverityWord } from './messages/words';
 export * from './check';
 export * from './template';
 export * from './priceLevel';

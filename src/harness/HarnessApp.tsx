@@ -3,20 +3,39 @@
  * and a workbook read from a local .xlsx. The left side plays Excel (sheet tabs, name box, cells);
  * nothing leaves the browser.
  */
-import { Button, FluentProvider, MessageBar, MessageBarBody, mergeClasses, webLightTheme } from '@fluentui/react-components';
-import { useMemo, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, mergeClasses, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
 import { FakeExcel, modelFromXlsx, WorkbookModel, xlsxFromModel } from '../excel/fake';
 import { OfficeWorkbook } from '../excel/OfficeWorkbook';
-import { TaskPane } from '../taskpane/components/App';
+import { TaskPane, type PaneTheme } from '../taskpane/components/App';
+import { initialLocale } from '../taskpane/preferences';
+import type { WorkbookSession } from '../taskpane/session';
 import { useHarnessStyles } from './Harness.styles';
 import { SheetView } from './SheetView';
 
 const DEFAULT_FILE_NAME = 'projektmappe.xlsx';
 
-export function HarnessApp({ apiVersion }: { apiVersion?: string }) {
+/**
+ * The adapter, made to wait for a workbook that is still being opened: an action clicked while a
+ * file loads runs on that file, never on the one before it.
+ */
+function waitingSession(workbook: OfficeWorkbook, loading: { current: Promise<void> }): WorkbookSession {
+  const loaded = <T,>(run: () => Promise<T>) => loading.current.then(run);
+  return {
+    read: () => loaded(() => workbook.read()),
+    applyChanges: (changes) => loaded(() => workbook.applyChanges(changes)),
+    sheetNames: () => loaded(() => workbook.sheetNames()),
+    select: (sheet, address) => loaded(() => workbook.select(sheet, address)),
+    showSheet: (sheet) => loaded(() => workbook.showSheet(sheet)),
+    annotationMode: () => workbook.annotationMode(),
+  };
+}
+
+export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: string; theme?: PaneTheme }) {
   const styles = useHarnessStyles();
   const excel = useMemo(() => new FakeExcel(WorkbookModel.blank(), { apiVersion }), [apiVersion]);
-  const session = useMemo(() => new OfficeWorkbook(excel), [excel]);
+  const loading = useRef<Promise<void>>(Promise.resolve());
+  const session = useMemo(() => waitingSession(new OfficeWorkbook(excel), loading), [excel]);
   const [generation, setGeneration] = useState(0);
   const [fileName, setFileName] = useState(DEFAULT_FILE_NAME);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -34,15 +53,20 @@ export function HarnessApp({ apiVersion }: { apiVersion?: string }) {
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    try {
-      const opened = await modelFromXlsx(new Uint8Array(await file.arrayBuffer()));
-      excel.open(opened);
-      setFileName(file.name);
-      setFileError(null);
-      setGeneration((g) => g + 1);
-    } catch (error) {
-      setFileError(`${file.name} kan ikke læses som .xlsx-projektmappe: ${(error as Error).message}`);
-    }
+    // A fresh pane at once, whose actions wait for the file.
+    setGeneration((g) => g + 1);
+    const load = (async () => {
+      try {
+        const opened = await modelFromXlsx(new Uint8Array(await file.arrayBuffer()));
+        excel.open(opened);
+        setFileName(file.name);
+        setFileError(null);
+      } catch (error) {
+        setFileError(`${file.name} kan ikke læses som .xlsx-projektmappe: ${(error as Error).message}`);
+      }
+    })();
+    loading.current = load;
+    await load;
   };
 
   const download = async () => {
@@ -63,7 +87,7 @@ export function HarnessApp({ apiVersion }: { apiVersion?: string }) {
   const selection = model.selectionRef();
 
   return (
-    <FluentProvider theme={webLightTheme} lang="da">
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang="da">
       <div className={styles.root}>
         <section className={styles.workbook} aria-label="Projektmappe">
           <div className={styles.toolbar}>
@@ -110,9 +134,10 @@ export function HarnessApp({ apiVersion }: { apiVersion?: string }) {
           </div>
           {active ? <SheetView model={model} sheet={active} onSelect={selectCell} /> : null}
         </section>
-        <aside className={styles.pane} aria-label="Opgaverude">
-          <TaskPane key={generation} session={session} />
-        </aside>
+        {/* Not a landmark: the pane's own <main> is the page's main landmark, as in Excel. */}
+        <div className={styles.pane} data-testid="pane-host">
+          <TaskPane key={generation} session={session} initialLocale={initialLocale(navigator.language)} theme={theme} />
+        </div>
       </div>
     </FluentProvider>
   );

@@ -9,8 +9,12 @@ const MIN_COLS = 8;
 const MAX_ROWS = 300;
 const MAX_COLS = 40;
 
-function display(value: string | number | boolean): string {
-  if (typeof value === 'number') return value.toLocaleString('da-DK', { maximumFractionDigits: 4 });
+/**
+ * As Excel shows a value: numbers in Danish form, grouped in thousands only when the cell's number
+ * format asks for it (Excel's General format shows the year 2025 as 2025, not 2.025).
+ */
+export function display(value: string | number | boolean, numberFormat?: string): string {
+  if (typeof value === 'number') return value.toLocaleString('da-DK', { maximumFractionDigits: 4, useGrouping: /#[,.]##0/.test(numberFormat ?? '') });
   if (typeof value === 'boolean') return value ? 'SAND' : 'FALSK';
   return value;
 }
@@ -70,7 +74,7 @@ export function SheetView({ model, sheet, onSelect }: SheetViewProps) {
                     )}
                     onClick={() => onSelect(r, c)}
                   >
-                    {display(value)}
+                    {display(value, model.cell(sheet, r, c)?.numberFormat)}
                   </td>
                 );
               })}

@@ -3,6 +3,7 @@
  */
 import {
   compareFindings,
+  condenseFindings,
   countBySeverity,
   formatDanish,
   paybackText,
@@ -88,7 +89,7 @@ export function formatCheckReport(report: CheckReport, file: string, sheetOrder:
   const counts = countBySeverity(report.findings);
   const lines = [`${file}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.info, 'info')}.`];
   lines.push(`Fandt ${report.tables.length} ${report.tables.length === 1 ? 'tabel' : 'tabeller'}.`);
-  const sorted = [...report.findings].sort(compareFindings(sheetOrder));
+  const sorted = condenseFindings([...report.findings].sort(compareFindings(sheetOrder)));
   const bySheet = new Map<string, Finding[]>();
   for (const f of sorted) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   for (const [sheet, findings] of bySheet) {

@@ -27,7 +27,17 @@ export function useSession(): WorkbookSession {
   return session;
 }
 
-/** Lets React paint (a progress step) before a long synchronous computation. */
+/**
+ * Lets the browser paint (a progress step) and handle input before the next piece of work: after
+ * the next animation frame, or after 50 ms where frames do not come (a hidden pane).
+ */
 export function nextPaint(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
 }

@@ -6,6 +6,7 @@ import { rangeToA1, sheetRef, text, num, EMPTY, type CellValue, type WorkbookSna
 import { REPORT_SHEET, type CellWrite, type NoteWrite, type WorkbookChanges } from '../changes';
 import { compareFindings, countBySeverity, type Finding, type Severity } from '../findings';
 import { wordFinding, type Locale } from '../messages';
+import { ruleName, severityCount, severityLabel } from '../messages/words';
 import { discoverSheet } from './discover';
 import type { TableKind } from './model';
 import { RULES } from './registry';
@@ -14,6 +15,7 @@ export type { TableKind } from './model';
 export { RULES } from './registry';
 export type { Rule } from './rule';
 export { discoverSheet } from './discover';
+export { condenseFindings, type CondensedFinding } from './condense';
 
 /** A table the checker found. */
 export interface TableInfo {
@@ -60,10 +62,6 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   return { findings, tables };
 }
 
-const SEVERITY_LABEL: Record<Locale, Record<Severity, string>> = {
-  da: { error: 'Fejl', warning: 'Advarsel', info: 'Info' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
 
 const REPORT_HEADINGS: Record<Locale, string[]> = {
   da: ['Ark', 'Celle', 'Alvor', 'Regel', 'Besked', 'Forventet', 'Fundet'],
@@ -83,7 +81,7 @@ function plain(value: number | string | undefined): CellValue {
  */
 export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckReport, options: CheckOptions = {}): WorkbookChanges {
   const locale = options.locale ?? 'da';
-  const labels = SEVERITY_LABEL[locale];
+  const label = (severity: Severity) => severityLabel(severity, locale);
   const byCell = new Map<string, { sheet: string; row: number; col: number; lines: string[] }>();
   for (const f of report.findings) {
     if (!f.sheet || !f.cell) continue;
@@ -94,7 +92,7 @@ export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckRepor
     for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
     const key = `${f.sheet}!${first}`;
     const entry = byCell.get(key) ?? { sheet: f.sheet, row: Number(m[2]) - 1, col: col - 1, lines: [] };
-    entry.lines.push(`${labels[f.severity]} (${f.rule}): ${f.message}`);
+    entry.lines.push(`${label(f.severity)} (${ruleName(f.rule, locale)}): ${f.message}`);
     byCell.set(key, entry);
   }
   const notes: NoteWrite[] = [...byCell.values()].map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, text: e.lines.join('\n') }));
@@ -103,16 +101,16 @@ export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckRepor
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}) => cells.push({ sheet: REPORT_SHEET, row, col, value, ...extra });
   put(0, 0, text(locale === 'da' ? 'Valideringsrapport – tekniske tabeller' : 'Validation report – technical tables'), { style: 'title' });
-  put(1, 0, text(locale === 'da'
-    ? `${counts.error} fejl, ${counts.warning} advarsler, ${counts.info} info i ${snapshot.sheets.filter((s) => s.name !== REPORT_SHEET).length} ark`
-    : `${counts.error} errors, ${counts.warning} warnings, ${counts.info} info in ${snapshot.sheets.filter((s) => s.name !== REPORT_SHEET).length} sheets`), { style: 'subtitle' });
+  const sheets = snapshot.sheets.filter((s) => s.name !== REPORT_SHEET).length;
+  const tally = (['error', 'warning', 'info'] as const).map((s) => severityCount(s, counts[s], locale)).join(', ');
+  put(1, 0, text(locale === 'da' ? `${tally} i ${sheets} ark` : `${tally} in ${sheets} sheets`), { style: 'subtitle' });
   REPORT_HEADINGS[locale].forEach((h, c) => put(3, c, text(h), { style: 'header' }));
   report.findings.forEach((f, i) => {
     const row = 4 + i;
     put(row, 0, text(f.sheet));
     put(row, 1, text(f.cell), f.sheet && f.cell ? { link: sheetRef(f.sheet, f.cell.split(':')[0]), style: 'link' } : {});
-    put(row, 2, text(labels[f.severity]));
-    put(row, 3, text(f.rule));
+    put(row, 2, text(label(f.severity)));
+    put(row, 3, text(ruleName(f.rule, locale)));
     put(row, 4, text(f.message));
     put(row, 5, plain(f.expected));
     put(row, 6, plain(f.actual));

@@ -1,8 +1,9 @@
 /**
- * The text of the "Vejledning" sheet: how budget staff fill in the template.
+ * The text of the "Vejledning" sheet: how budget staff fill in the template. It speaks Excel's
+ * language only: no command-line names, no defined names a person never sees.
  */
 import { STANDARD_UNITS } from '../units';
-import { INPUT_SHEET, NAMES, SECTIONS, TABLES_SHEET } from './layout';
+import { INPUT_SHEET, SECTIONS, TABLES_SHEET } from './layout';
 
 export type GuideLine =
   | { kind: 'title' | 'heading' | 'text'; text: string }
@@ -23,7 +24,7 @@ export const GUIDE: readonly GuideLine[] = [
   h('Sådan gør du'),
   t(`1. Udfyld fanen ${INPUT_SHEET}: forslagets titel, pris- og lønniveau og årene (ét år pr. kolonne, i rækkefølge uden huller).`),
   t('2. Skriv forslagets linjer i de fire sektioner, én linje pr. række. Tomme rækker springes over.'),
-  t(`3. Beregn tabellerne: klik »Beregn tabeller« i tilføjelsesprogrammet, eller kør »tb compute FIL.xlsx«. Tabel A–E på fanen ${TABLES_SHEET} udfyldes.`),
+  t(`3. Beregn tabellerne: klik »Beregn tabeller« i ruden Teknisk beregningsark (Startside › Teknisk beregningsark). Tabel A–E på fanen ${TABLES_SHEET} udfyldes.`),
   t('4. Udfyld kolonnen »Bevilling, profitcenter mv.« til Kvantum. Den røres ikke af beregningen.'),
   { kind: 'link', text: `Gå til fanen ${INPUT_SHEET}`, sheet: INPUT_SHEET },
   { kind: 'link', text: `Gå til fanen ${TABLES_SHEET}`, sheet: TABLES_SHEET },
@@ -42,7 +43,7 @@ export const GUIDE: readonly GuideLine[] = [
   h('Udvalg og nøgler'),
   t(`Udvalg skrives med navn eller forkortelse: ${unitList}. Forvaltningernes forkortelser (ØKF, KFF, BUF, SUF, SOF, TMF, BIF) kan også bruges.`),
   t('En nøgle skrives i én celle, fx »ØU 25 %; TMU 75 %« eller »ØU 0,25; TMU 0,75«. Andelene skal summere til 1 (100 %).'),
-  t(`Enheder uden for de elleve rækker (fx Borgerrådgiveren) skrives i feltet »Øvrige enheder« (${NAMES.otherUnits}), adskilt med semikolon. Giv dem en række i hver tabel på fanen ${TABLES_SHEET}.`),
+  t(`Enheder uden for de elleve rækker (fx Borgerrådgiveren) skrives i feltet »Øvrige enheder« øverst på fanen ${INPUT_SHEET}, adskilt med semikolon. Giv dem en række i hver tabel på fanen ${TABLES_SHEET}.`),
   blank,
   h('Beregningen'),
   t('Tabel A (måltalseffekt) = udvalgets krediterede effekter + udvalgets andel af finansieringen af den varige drift.'),
@@ -52,6 +53,6 @@ export const GUIDE: readonly GuideLine[] = [
   t('Tallene afrundes til hele 1.000 kr., så rækkerne summerer præcist til totalen, og C = A + B gælder efter afrunding.'),
   blank,
   h('Når du ændrer arket'),
-  t('Indsæt nye rækker inde i en sektion eller tabel (over dens sidste række), så følger de navngivne områder med (TB_Effekter, TB_Drift, TB_Flyt, TB_Investeringer, TB_TabelA–TB_TabelE).'),
+  t('Indsæt nye rækker inde i en sektion eller tabel (over dens sidste række), så regner beregningen dem med. Omdøb og slet ikke arkene eller deres navngivne områder (Formler › Navnestyring).'),
   t('Skriv ikke i tabellernes talceller; de overskrives ved næste beregning.'),
 ];

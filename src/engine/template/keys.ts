@@ -52,9 +52,9 @@ export function parseShareKey(text: string, resolve: (name: string) => string | 
 
   const values: number[] = [];
   for (const p of parts) {
-    if (p.number === null) return { kind: 'invalid', message: `"${p.name}" mangler en andel (skriv fx "${p.name} 50 %")` };
+    if (p.number === null) return { kind: 'invalid', message: `»${p.name}« mangler en andel (skriv fx »${p.name} 50 %«)` };
     const parsed = parseNumberText(p.number);
-    if (parsed.kind !== 'number') return { kind: 'invalid', message: `"${p.number}" er ikke en andel` };
+    if (parsed.kind !== 'number') return { kind: 'invalid', message: `»${p.number}« er ikke en andel` };
     values.push(p.percent ? parsed.value / 100 : parsed.value);
   }
   const anyPercent = parts.some((p) => p.percent);
@@ -71,7 +71,7 @@ export function parseShareKey(text: string, resolve: (name: string) => string | 
 }
 
 function unknownUnit(name: string): string {
-  return `ukendt udvalg "${name}" i nøglen`;
+  return `ukendt udvalg »${name}« i nøglen`;
 }
 
 /** Writes shares the way the template shows them: "ØU 25 %; TMU 75 %". */

@@ -2,15 +2,15 @@
  * Reads a filled-in "Teknisk beregningsark" back into a proposal, accepting what people type:
  * numbers or Danish number text, unit names broken by PDF hyphenation or abbreviated, blank rows.
  */
-import { cellAt, cellText, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
+import { cellAt, cellText, rangeToA1, sheetRef, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
 import { ProposalValidationError, TemplateError, type InputProblem } from '../errors';
-import { parseNumber } from '../numbers';
+import { formatDanish, parseNumber } from '../numbers';
 import { normalizeProposal, type ProposalInput } from '../proposal';
 import { formatNumber, withinAmountLimit } from '../proposalMessages';
 import { foldLabel, resolveUnit } from '../units';
 import { parseShareKey } from './keys';
-import { INPUT_AMOUNT_COL, INPUT_SHEET, KEYS_SECTION, NAMES, SECTIONS, type SectionSpec } from './layout';
-import { cellRef, findNamedRange, findRowByLabel, findRowStartingWith, findSheet, isBlankRow, rangeRef } from './locate';
+import { DEFAULT_PRICE_LEVEL, INPUT_AMOUNT_COL, INPUT_SHEET, KEYS_SECTION, NAMES, SECTIONS, type SectionSpec } from './layout';
+import { findNamedRange, findRowByLabel, findRowStartingWith, findSheet, isBlankRow } from './locate';
 
 type Effect = NonNullable<ProposalInput['effects']>[number];
 type OperatingCost = NonNullable<ProposalInput['operatingCosts']>[number];
@@ -19,6 +19,23 @@ type Investment = NonNullable<ProposalInput['investments']>[number];
 
 /** Labels the fallback looks for in column A when a defined name is missing. */
 const FALLBACK_LABELS = { title: 'Forslagets titel', priceLevel: 'Pris- og lønniveau', otherUnits: 'Øvrige enheder', years: 'År' } as const;
+
+/** Where a problem lies: a sheet, or a cell or range on it. */
+interface Where {
+  sheet: string;
+  range?: CellRange;
+}
+
+const at = (sheet: string, row: number, col: number): Where => ({ sheet, range: { start: { row, col }, end: { row, col } } });
+
+/** Shares must sum to 1 within this (as the proposal's own check). */
+const SHARE_TOLERANCE = 1e-6;
+
+/** A share as people write it in a key: 0.9 → "90 %", 1/3 → "33,33 %". */
+function percent(share: number): string {
+  const value = share * 100;
+  return `${formatDanish(value, Number.isInteger(Number(value.toFixed(2))) ? 0 : 2)} %`;
+}
 
 /** A section's rows on the Input sheet: header row, then input rows up to `lastRow`. */
 interface SectionRows {
@@ -32,8 +49,9 @@ interface SectionRows {
 /**
  * Reads the proposal from a template workbook through its defined names (falling back to the
  * headings of the Input sheet when a name is missing). Collects every problem (unreadable
- * number, unknown unit, missing sheet or name, shares not summing to 1, …) and throws them
- * together as `TemplateError`, each located by its cell (`Input!E12: "--43" er ikke et tal`).
+ * number, unknown unit, missing sheet or name, shares not summing to 100 %, …) in one pass and
+ * throws them together as `TemplateError`, each located by its sheet and cell
+ * (`Input!E12: "--43" er ikke et tal`); a missing sheet, name or section is marked `missing`.
  */
 export function readTemplate(snapshot: WorkbookSnapshot): ProposalInput {
   return new TemplateReader(snapshot).read();
@@ -41,8 +59,9 @@ export function readTemplate(snapshot: WorkbookSnapshot): ProposalInput {
 
 class TemplateReader {
   private readonly problems: InputProblem[] = [];
+  private readonly places: Where[] = [];
   /** Where each part of the proposal came from, so the model's own checks point at cells. */
-  private readonly origins = new Map<string, string>();
+  private readonly origins = new Map<string, Where>();
   private otherUnits = new Map<string, string>();
   /** Keys of the "Fordelingsnøgler" section by folded name. */
   private readonly keyNames = new Map<string, string>();
@@ -61,7 +80,7 @@ class TemplateReader {
     const priceLevelCell = this.single(grid, NAMES.priceLevel, FALLBACK_LABELS.priceLevel, true);
     const otherUnitsCell = this.single(grid, NAMES.otherUnits, FALLBACK_LABELS.otherUnits, false);
     const priceLevel = priceLevelCell ? this.year(grid, priceLevelCell.row, priceLevelCell.col, 'pris- og lønniveau') : null;
-    if (priceLevelCell) this.origins.set('priceLevel', cellRef(grid.name, priceLevelCell.row, priceLevelCell.col));
+    if (priceLevelCell) this.origins.set('priceLevel', at(grid.name, priceLevelCell.row, priceLevelCell.col));
     const otherUnits = otherUnitsCell ? this.readOtherUnits(grid, otherUnitsCell.row, otherUnitsCell.col) : [];
     const years = this.readYears(grid);
 
@@ -83,13 +102,36 @@ class TemplateReader {
       otherUnits,
     };
 
-    if (this.problems.length === 0) this.validate(proposal);
-    if (this.problems.length > 0) throw new TemplateError(this.problems);
+    // An unreadable price level is reported already; a stand-in lets the model check the rest.
+    this.validate({ ...proposal, priceLevel: priceLevel ?? DEFAULT_PRICE_LEVEL });
+    if (this.problems.length > 0) throw new TemplateError(this.inReadingOrder());
     return proposal;
   }
 
-  private problem(path: string, message: string): void {
-    this.problems.push({ path, message });
+  private problem(where: Where, message: string, missing = false): void {
+    const cell = where.range ? rangeToA1(where.range) : undefined;
+    const problem: InputProblem = { path: cell ? sheetRef(where.sheet, cell) : where.sheet, message, sheet: where.sheet };
+    if (cell) problem.cell = cell;
+    if (missing) problem.missing = true;
+    this.problems.push(problem);
+    this.places.push(where);
+  }
+
+  /** Whole-sheet problems first, then cell by cell, row by row, as a person reads the sheet. */
+  private inReadingOrder(): InputProblem[] {
+    const order = this.problems.map((problem, i) => ({ problem, start: this.places[i].range?.start ?? { row: -1, col: -1 }, i }));
+    order.sort((a, b) => a.start.row - b.start.row || a.start.col - b.start.col || a.i - b.i);
+    return order.map((o) => o.problem);
+  }
+
+  /** A problem already reported at (or over) this place: the model's checks must not repeat it. */
+  private reported(where: Where): boolean {
+    return this.places.some((p) => {
+      if (p.sheet !== where.sheet) return false;
+      if (!p.range || !where.range) return true;
+      const [a, b] = [p.range, where.range];
+      return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+    });
   }
 
   private inputGrid(): SheetGrid | undefined {
@@ -99,7 +141,7 @@ class TemplateReader {
       if (named) return named.grid;
     }
     const grid = findSheet(this.snapshot, INPUT_SHEET);
-    if (!grid) this.problem(INPUT_SHEET, `arket »${INPUT_SHEET}« og navnene ${NAMES.years} og ${SECTIONS[0].name} mangler; er det et Teknisk beregningsark (lav et med tb init)?`);
+    if (!grid) this.problem({ sheet: INPUT_SHEET }, `arket »${INPUT_SHEET}« mangler; er det et Teknisk beregningsark?`, true);
     return grid;
   }
 
@@ -109,19 +151,19 @@ class TemplateReader {
     if (named && named.grid === grid) return named.range.start;
     const row = findRowStartingWith(grid, 0, label);
     if (row >= 0) return { row, col: 1 };
-    if (required) this.problem(grid.name, `navnet ${name} og feltet »${label}« mangler`);
+    if (required) this.problem({ sheet: grid.name }, `feltet »${label}« mangler`, true);
     return null;
   }
 
   private year(grid: SheetGrid, row: number, col: number, what: string): number | null {
     const parsed = parseNumber(cellAt(grid, row, col));
-    const at = cellRef(grid.name, row, col);
+    const where = at(grid.name, row, col);
     if (parsed.kind === 'blank') {
-      this.problem(at, `mangler ${what}`);
+      this.problem(where, `mangler ${what}`);
       return null;
     }
     if (parsed.kind === 'invalid' || !Number.isInteger(parsed.value) || parsed.value < 1990 || parsed.value > 2100) {
-      this.problem(at, `"${cellText(cellAt(grid, row, col))}" er ikke et årstal (${what})`);
+      this.problem(where, `»${cellText(cellAt(grid, row, col))}« er ikke et årstal (${what})`);
       return null;
     }
     return parsed.value;
@@ -145,7 +187,7 @@ class TemplateReader {
     } else {
       const row = findRowByLabel(grid, 0, FALLBACK_LABELS.years);
       if (row < 0) {
-        this.problem(grid.name, `navnet ${NAMES.years} og rækken »${FALLBACK_LABELS.years}« mangler`);
+        this.problem({ sheet: grid.name }, `rækken »${FALLBACK_LABELS.years}« mangler`, true);
         return [];
       }
       let end = INPUT_AMOUNT_COL;
@@ -161,14 +203,14 @@ class TemplateReader {
         continue;
       }
       if (ended) {
-        this.problem(cellRef(grid.name, row, col), 'årene skal stå uden tomme kolonner imellem');
+        this.problem(at(grid.name, row, col), 'årene skal stå uden tomme kolonner imellem');
         continue;
       }
       const year = this.year(grid, row, col, 'år');
       if (year !== null) years.push({ year, col });
     }
-    if (years.length === 0 && this.problems.length === 0) this.problem(rangeRef(grid.name, range), 'mangler mindst ét år');
-    this.origins.set('years', rangeRef(grid.name, range));
+    if (years.length === 0 && !this.reported({ sheet: grid.name, range })) this.problem({ sheet: grid.name, range }, 'mangler mindst ét år');
+    this.origins.set('years', { sheet: grid.name, range });
     return years;
   }
 
@@ -177,7 +219,7 @@ class TemplateReader {
     if (named && named.grid === grid) return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
     const heading = findRowByLabel(grid, 0, section.heading);
     if (heading >= 0) return { headerRow: heading + 1, lastRow: heading + 1, firstCol: 0, byHeading: true };
-    this.problem(grid.name, `sektionen »${section.heading}« mangler (hverken navnet ${section.name} eller overskriften findes)`);
+    this.problem({ sheet: grid.name }, `sektionen »${section.heading}« mangler`, true);
     return null;
   }
 
@@ -234,32 +276,32 @@ class TemplateReader {
       if (written === '') continue;
       const unit = this.resolve(written);
       if (unit) columns.push({ col, unit });
-      else this.problem(cellRef(grid.name, header, col), `ukendt udvalg "${written}" i overskriften til ${KEYS_SECTION.heading} (skriv en enhed som ØU, KS, KFU … eller en under Øvrige enheder)`);
+      else this.problem(at(grid.name, header, col), `ukendt udvalg »${written}« i overskriften til ${KEYS_SECTION.heading} (skriv en enhed som ØU, KS, KFU … eller en under Øvrige enheder)`);
     }
     for (let row = header + 1; row <= lastRow; row++) {
       const name = cellText(cellAt(grid, row, 0));
       const parsed = columns.map((c) => ({ ...c, value: parseNumber(cellAt(grid, row, c.col)) }));
       if (name === '') {
         const typed = parsed.find((c) => c.value.kind !== 'blank');
-        if (typed) this.problem(cellRef(grid.name, row, 0), `mangler nøglens navn (der står grundlag i ${cellRef(grid.name, row, typed.col)})`);
+        if (typed) this.problem(at(grid.name, row, 0), `mangler nøglens navn (der står grundlag i ${sheetRef(grid.name, rangeToA1({ start: { row, col: typed.col }, end: { row, col: typed.col } }))})`);
         continue;
       }
-      const at = cellRef(grid.name, row, 0);
+      const where = at(grid.name, row, 0);
       if (this.keyNames.has(foldLabel(name))) {
-        this.problem(at, `nøglen "${name}" står to gange i ${KEYS_SECTION.heading}`);
+        this.problem(where, `nøglen »${name}« står to gange i ${KEYS_SECTION.heading}`);
         continue;
       }
       this.keyNames.set(foldLabel(name), name);
       const bases: Record<string, number> = {};
       for (const c of parsed) {
-        if (c.value.kind === 'invalid') this.problem(cellRef(grid.name, row, c.col), `"${c.value.text}" er ikke et tal`);
+        if (c.value.kind === 'invalid') this.problem(at(grid.name, row, c.col), `»${c.value.text}« er ikke et tal`);
         else if (c.value.kind === 'number') {
           bases[c.unit] = (bases[c.unit] ?? 0) + c.value.value;
-          this.origins.set(`keys.${name}.${c.unit}`, cellRef(grid.name, row, c.col));
+          this.origins.set(`keys.${name}.${c.unit}`, at(grid.name, row, c.col));
         }
       }
       keys[name] = bases;
-      this.origins.set(`keys.${name}`, rangeRef(grid.name, { start: { row, col: 0 }, end: { row, col: lastCol } }));
+      this.origins.set(`keys.${name}`, { sheet: grid.name, range: { start: { row, col: 0 }, end: { row, col: lastCol } } });
     }
     return keys;
   }
@@ -276,16 +318,16 @@ class TemplateReader {
 
   private unit(grid: SheetGrid, row: number, col: number, what: string): string | { key: string } {
     const written = cellText(cellAt(grid, row, col));
-    const at = cellRef(grid.name, row, col);
+    const where = at(grid.name, row, col);
     if (written === '') {
-      this.problem(at, `mangler ${what}`);
+      this.problem(where, `mangler ${what}`);
       return '';
     }
     const byKey = this.keyRef(written);
     if (byKey) return byKey;
     const key = this.resolve(written);
     if (!key) {
-      this.problem(at, `ukendt udvalg "${written}" (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)`);
+      this.problem(where, `ukendt udvalg »${written}« (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)`);
       return written;
     }
     return key;
@@ -299,10 +341,17 @@ class TemplateReader {
       case 'blank':
         return undefined;
       case 'invalid':
-        this.problem(cellRef(grid.name, row, col), parsed.message);
+        this.problem(at(grid.name, row, col), parsed.message);
         return undefined;
-      case 'shares':
-        return Object.fromEntries(parsed.shares.map((s) => [s.unit, s.share]));
+      case 'shares': {
+        // Checked here, where the cell is known, and worded as typed: in per cent.
+        const outside = parsed.shares.find((s) => s.share < -SHARE_TOLERANCE || s.share > 1 + SHARE_TOLERANCE);
+        const sum = parsed.shares.reduce((total, s) => total + s.share, 0);
+        if (outside) this.problem(at(grid.name, row, col), `andelen til ${outside.unit} er ${percent(outside.share)}, men skal ligge mellem 0 % og 100 %`);
+        else if (Math.abs(sum - 1) > SHARE_TOLERANCE) this.problem(at(grid.name, row, col), `andelene i nøglen summerer til ${percent(sum)}, men skal summere til 100 %`);
+        else return Object.fromEntries(parsed.shares.map((s) => [s.unit, s.share]));
+        return undefined;
+      }
     }
   }
 
@@ -311,7 +360,7 @@ class TemplateReader {
     const folded = foldLabel(written).replace('ae', 'æ');
     if (folded.startsWith('anl')) return 'anlæg';
     if (folded.startsWith('serv')) return 'service';
-    this.problem(cellRef(grid.name, row, col), written === '' ? 'mangler »anlæg« eller »service«' : `"${written}" skal være »anlæg« eller »service«`);
+    this.problem(at(grid.name, row, col), written === '' ? 'mangler »anlæg« eller »service«' : `»${written}« skal være »anlæg« eller »service«`);
     return 'service';
   }
 
@@ -324,9 +373,9 @@ class TemplateReader {
       if (empty) continue;
 
       const amounts = parsed.map((p, i) => {
-        if (p.kind === 'invalid') this.problem(cellRef(grid.name, row, years[i].col), `"${p.text}" er ikke et tal`);
+        if (p.kind === 'invalid') this.problem(at(grid.name, row, years[i].col), `»${p.text}« er ikke et tal`);
         if (p.kind === 'number' && !withinAmountLimit(p.value)) {
-          this.problem(cellRef(grid.name, row, years[i].col), `beløbet ${formatNumber(p.value, 'da')} er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`);
+          this.problem(at(grid.name, row, years[i].col), `beløbet ${formatNumber(p.value, 'da')} er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`);
           return 0;
         }
         return p.kind === 'number' ? p.value : 0;
@@ -365,11 +414,11 @@ class TemplateReader {
         }
       }
       const lastCol = Math.max(c + 2, ...years.map((y) => y.col));
-      this.origins.set(prefix, rangeRef(grid.name, { start: { row, col: c }, end: { row, col: lastCol } }));
-      this.origins.set(`${prefix}.label`, cellRef(grid.name, row, c));
-      for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, cellRef(grid.name, row, col));
+      this.origins.set(prefix, { sheet: grid.name, range: { start: { row, col: c }, end: { row, col: lastCol } } });
+      this.origins.set(`${prefix}.label`, at(grid.name, row, c));
+      for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, at(grid.name, row, col));
       if (years.length > 0) {
-        this.origins.set(`${prefix}.amounts`, rangeRef(grid.name, { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } }));
+        this.origins.set(`${prefix}.amounts`, { sheet: grid.name, range: { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } } });
       }
     }
   }
@@ -380,16 +429,20 @@ class TemplateReader {
       normalizeProposal(proposal);
     } catch (error) {
       if (!(error instanceof ProposalValidationError)) throw error;
-      for (const p of error.problems) this.problem(this.locate(p.path), p.message);
+      // Problems of their own run in the same pass; what was reported at a place already is not repeated.
+      for (const p of error.problems) {
+        const where = this.locate(p.path);
+        if (!this.reported(where)) this.problem(where, p.message);
+      }
     }
   }
 
-  private locate(path: string): string {
+  private locate(path: string): Where {
     let best = '';
     for (const key of this.origins.keys()) {
       const covers = path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
       if (covers && key.length > best.length) best = key;
     }
-    return best === '' ? INPUT_SHEET : this.origins.get(best)!;
+    return best === '' ? { sheet: INPUT_SHEET } : this.origins.get(best)!;
   }
 }

@@ -7,7 +7,7 @@ export interface ConfirmReplaceDialogProps {
   onCancel(): void;
 }
 
-/** Asks before "Indsæt skabelon" replaces sheets of the same name. */
+/** Asks before "Indsæt skabelon" replaces sheets of the same name; Annuller is the default. */
 export function ConfirmReplaceDialog({ sheets, onConfirm, onCancel }: ConfirmReplaceDialogProps) {
   const { strings } = useI18n();
   return (
@@ -17,10 +17,11 @@ export function ConfirmReplaceDialog({ sheets, onConfirm, onCancel }: ConfirmRep
           <DialogTitle>{strings.confirmReplaceTitle}</DialogTitle>
           <DialogContent>{sheets ? strings.confirmReplaceBody(sheets) : null}</DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>
-              {strings.confirmReplace}
+            {/* The safe choice has the focus; replacing takes a deliberate move. */}
+            <Button appearance="primary" autoFocus onClick={onCancel}>
+              {strings.cancel}
             </Button>
-            <Button onClick={onCancel}>{strings.cancel}</Button>
+            <Button onClick={onConfirm}>{strings.confirmReplace}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

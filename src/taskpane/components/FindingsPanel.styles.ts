@@ -19,22 +19,25 @@ export const useFindingsStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXS,
   },
-  group: {
+  scroller: {
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
   },
   groupTitle: {
-    margin: 0,
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
     overflowWrap: 'anywhere',
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
+  row: {
+    display: 'block',
+  },
+  more: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    padding: tokens.spacingVerticalS,
+  },
+  infoToggle: {
+    alignSelf: 'flex-start',
   },
   item: {
     display: 'grid',

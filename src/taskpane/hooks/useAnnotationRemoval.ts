@@ -1,17 +1,18 @@
 /**
- * "Fjern kommentarer": removes exactly the tool's notes (a person's notes stay) and the
+ * "Fjern noter og rapport": removes exactly the tool's notes or comments (a person's stay) and the
  * Valideringsrapport sheet.
  */
 import { useCallback, useState } from 'react';
 import { REPORT_SHEET } from '../../engine';
+import type { AnnotationMode } from '../../excel/OfficeWorkbook';
 import { useI18n } from '../i18n';
 import { describeError, type PaneError } from '../paneError';
-import { useSession } from '../session';
+import { nextPaint, useSession } from '../session';
 
 export type RemovalState =
   | { status: 'idle' }
   | { status: 'running' }
-  | { status: 'done'; notesRemoved: number; sheetRemoved: boolean }
+  | { status: 'done'; notesRemoved: number; sheetRemoved: boolean; mode: AnnotationMode }
   | { status: 'error'; error: PaneError };
 
 export function useAnnotationRemoval() {
@@ -21,9 +22,11 @@ export function useAnnotationRemoval() {
 
   const run = useCallback(async () => {
     setState({ status: 'running' });
+    // Let the progress show before Excel gets the (possibly long) request.
+    await nextPaint();
     try {
       const report = await session.applyChanges({ clearToolNotes: true, removeSheets: [REPORT_SHEET] });
-      setState({ status: 'done', notesRemoved: report.notesRemoved, sheetRemoved: report.sheetsRemoved.length > 0 });
+      setState({ status: 'done', notesRemoved: report.notesRemoved, sheetRemoved: report.sheetsRemoved.length > 0, mode: report.annotationMode });
     } catch (error) {
       setState({ status: 'error', error: describeError(error, locale, strings) });
     }

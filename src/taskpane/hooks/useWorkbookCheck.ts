@@ -1,66 +1,138 @@
 /**
- * "Tjek konsistens": read the whole workbook, check it, annotate it (notes or comments, and the
- * Valideringsrapport sheet). Findings are shown even when the annotation is refused.
+ * "Tjek konsistens": read the whole workbook and check it, a few sheets at a time so the pane
+ * stays responsive and shows its progress on a whole catalogue. The workbook is changed only when
+ * the user chose to write notes and the Valideringsrapport sheet; the result says what was written.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { annotationChanges, checkWorkbook, wordFinding, type Finding, type TableInfo } from '../../engine';
+import { useCallback, useState } from 'react';
+import {
+  annotationChanges,
+  checkWorkbook,
+  condenseFindings,
+  countBySeverity,
+  type CondensedFinding,
+  type Finding,
+  type Severity,
+  type TableInfo,
+  type WorkbookSnapshot,
+} from '../../engine';
 import type { AnnotationMode } from '../../excel/OfficeWorkbook';
-import { useI18n } from '../i18n';
+import { useI18n, type PaneLocale } from '../i18n';
 import { describeError, type PaneError } from '../paneError';
 import { nextPaint, useSession } from '../session';
 
 export type CheckPhase = 'reading' | 'checking' | 'annotating';
 export const CHECK_PHASES: readonly CheckPhase[] = ['reading', 'checking', 'annotating'];
 
+/** What the optional annotation wrote. */
+export interface Annotation {
+  mode: AnnotationMode;
+  /** Cells that got a note (or comment). */
+  cells: number;
+  notesSkipped: string[];
+  error?: PaneError;
+}
+
 export type CheckState =
   | { status: 'idle' }
-  | { status: 'running'; phase: CheckPhase }
+  | { status: 'running'; phase: CheckPhase; sheetsDone: number; sheets: number }
   | {
       status: 'done';
+      /** The checker's findings, one per cell and year. */
       findings: Finding[];
+      /** What the pane lists: the same findings with repetitions folded. */
+      condensed: CondensedFinding[];
+      /** Counts of the checker's findings per severity. */
+      counts: Record<Severity, number>;
       tables: TableInfo[];
-      mode: AnnotationMode;
-      notesSkipped: string[];
-      annotationError?: PaneError;
+      /** The language the findings are worded in. */
+      locale: PaneLocale;
+      /** Absent when nothing was written. */
+      annotation?: Annotation;
     }
   | { status: 'error'; error: PaneError };
+
+/** The longest the check runs before it lets the browser paint and handle input. */
+const SLICE_MS = 25;
+
+/**
+ * Checks the workbook sheet by sheet, yielding between slices. Findings come in tab order either
+ * way, so the result equals `checkWorkbook(snapshot)`; and as every fold of `condenseFindings`
+ * stays within one sheet, condensing sheet by sheet equals condensing the whole.
+ */
+export async function checkInSlices(
+  snapshot: WorkbookSnapshot,
+  locale: PaneLocale,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ findings: Finding[]; condensed: CondensedFinding[]; tables: TableInfo[] }> {
+  const findings: Finding[] = [];
+  const condensed: CondensedFinding[] = [];
+  const tables: TableInfo[] = [];
+  const total = snapshot.sheets.length;
+  let index = 0;
+  while (index < total) {
+    const started = performance.now();
+    do {
+      const part = checkWorkbook({ sheets: [snapshot.sheets[index]], names: snapshot.names }, { locale });
+      findings.push(...part.findings);
+      condensed.push(...condenseFindings(part.findings, locale));
+      tables.push(...part.tables);
+      index++;
+    } while (index < total && performance.now() - started < SLICE_MS);
+    onProgress(index, total);
+    if (index < total) await nextPaint();
+  }
+  return { findings, condensed, tables };
+}
 
 export function useWorkbookCheck() {
   const session = useSession();
   const { locale, strings } = useI18n();
   const [state, setState] = useState<CheckState>({ status: 'idle' });
 
-  const run = useCallback(async () => {
-    try {
-      setState({ status: 'running', phase: 'reading' });
-      const snapshot = await session.read();
-      setState({ status: 'running', phase: 'checking' });
-      await nextPaint();
-      const report = checkWorkbook(snapshot, { locale });
-      setState({ status: 'running', phase: 'annotating' });
-      let notesSkipped: string[] = [];
-      let annotationError: PaneError | undefined;
-      let mode = session.annotationMode();
+  const run = useCallback(
+    async (annotate: boolean) => {
       try {
-        const applied = await session.applyChanges(annotationChanges(snapshot, report, { locale }));
-        notesSkipped = applied.notesSkipped;
-        mode = applied.annotationMode;
-        if (applied.annotationError) annotationError = { title: strings.errorTitle.excel, lines: [applied.annotationError] };
+        setState({ status: 'running', phase: 'reading', sheetsDone: 0, sheets: 0 });
+        await nextPaint();
+        const snapshot = await session.read();
+        const total = snapshot.sheets.length;
+        setState({ status: 'running', phase: 'checking', sheetsDone: 0, sheets: total });
+        await nextPaint();
+        const report = await checkInSlices(snapshot, locale, (done) => setState({ status: 'running', phase: 'checking', sheetsDone: done, sheets: total }));
+        const condensed = report.condensed;
+        let annotation: Annotation | undefined;
+        if (annotate) {
+          setState({ status: 'running', phase: 'annotating', sheetsDone: total, sheets: total });
+          await nextPaint();
+          const changes = annotationChanges(snapshot, report, { locale });
+          await nextPaint();
+          annotation = { mode: session.annotationMode(), cells: 0, notesSkipped: [] };
+          try {
+            const applied = await session.applyChanges(changes);
+            annotation = { mode: applied.annotationMode, cells: applied.notesWritten, notesSkipped: applied.notesSkipped };
+            if (applied.annotationError) annotation.error = { title: strings.errorTitle.excel, lines: [{ text: applied.annotationError }] };
+          } catch (error) {
+            annotation.error = describeError(error, locale, strings);
+          }
+        }
+        setState({
+          status: 'done',
+          findings: report.findings,
+          condensed,
+          counts: countBySeverity(report.findings),
+          tables: report.tables,
+          locale,
+          annotation,
+        });
       } catch (error) {
-        annotationError = describeError(error, locale, strings);
+        setState({ status: 'error', error: describeError(error, locale, strings) });
       }
-      setState({ status: 'done', findings: report.findings, tables: report.tables, mode, notesSkipped, annotationError });
-    } catch (error) {
-      setState({ status: 'error', error: describeError(error, locale, strings) });
-    }
-  }, [session, locale, strings]);
-
-  // Findings carry their parameters, so switching language re-words them without a new check.
-  const worded = useMemo<CheckState>(
-    () => (state.status === 'done' ? { ...state, findings: state.findings.map((f) => wordFinding(f, locale)) } : state),
-    [state, locale],
+    },
+    [session, locale, strings],
   );
 
+  // Findings carry their parameters (folded ones their merged parameters), so the list words the
+  // findings it shows in the pane's language when it renders them: no new check, no bulk work.
   const clear = useCallback(() => setState({ status: 'idle' }), []);
-  return { state: worded, run, clear };
+  return { state, run, clear };
 }

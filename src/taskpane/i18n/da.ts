@@ -1,3 +1,4 @@
+import { ruleName, severityCount, severityLabel } from '../../engine';
 import type { PaneStrings } from './strings';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('da-DK')} ${n === 1 ? one : many}`;
@@ -6,12 +7,24 @@ const list = (items: string[]) => items.map((s) => `»${s}«`).join(items.length
 export const da: PaneStrings = {
   appTitle: 'Teknisk beregningsark',
   languageSwitch: 'English',
+  intro: [
+    'Beregner de tekniske tabeller A–E til Kvantum og tjekker, om tabellerne i en projektmappe hænger sammen.',
+    'Nyt forslag: følg trin 1–3. Færdige tabeller: brug »Tjek konsistens«.',
+  ],
   actionsLabel: 'Handlinger',
+  stepsLabel: 'Beregn tabellerne til et forslag',
+  stepInsert: 'Indsæt skabelonen (fanerne Vejledning, Input og Tabeller).',
+  stepFill: 'Udfyld fanen Input: titel, pris- og lønniveau, år og forslagets linjer.',
+  stepCompute: 'Beregn Tabel A–E på fanen Tabeller.',
+  checkLabel: 'Tjek en projektmappe',
+  checkHelp: 'Finder tabeller på alle ark og viser det, der ikke hænger sammen. Projektmappen ændres kun, hvis du vælger det.',
   insertTemplate: 'Indsæt skabelon',
   withExample: 'Udfyld med eksempel (Forslag 4)',
   computeTables: 'Beregn tabeller',
   checkConsistency: 'Tjek konsistens',
-  removeComments: 'Fjern kommentarer',
+  writeAnnotations: 'Skriv også noter i cellerne og arket Valideringsrapport',
+  removeComments: 'Fjern noter og rapport',
+  busyHint: 'Vent, til den igangværende handling er færdig.',
 
   confirmReplaceTitle: 'Erstat ark?',
   confirmReplaceBody: (sheets) =>
@@ -26,15 +39,24 @@ export const da: PaneStrings = {
     computing: 'Beregner tabellerne …',
     writing: 'Skriver Tabel A–E …',
     inserting: 'Indsætter skabelonen …',
-    removing: 'Fjerner værktøjets noter …',
+    removing: 'Fjerner værktøjets noter og arket Valideringsrapport …',
   },
+  checkingSheets: (done, total) => `Tjekker ark ${done.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} …`,
   progressLabel: 'Fremdrift',
 
   templateInserted: (sheets) => `Skabelonen er indsat: ${list(sheets)}. Udfyld fanen Input, og tryk på »Beregn tabeller«.`,
   templateCancelled: 'Skabelonen blev ikke indsat. Intet er ændret.',
   tablesWritten: (cells) => `Tabel A–E er skrevet på fanen Tabeller (${plural(cells, 'celle', 'celler')}).`,
-  commentsRemoved: (notes, sheetRemoved) =>
-    `Fjernet: ${plural(notes, 'note', 'noter')} fra værktøjet${sheetRemoved ? ' og arket Valideringsrapport' : ''}. Dine egne noter er urørte.`,
+  commentsRemoved: (notes, sheetRemoved, mode) =>
+    `Fjernet: ${mode === 'comments' ? plural(notes, 'kommentar', 'kommentarer') : plural(notes, 'note', 'noter')} fra værktøjet${sheetRemoved ? ' og arket Valideringsrapport' : ''}. Dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} er urørte.`,
+  nothingToRemove: 'Der var ingen noter eller Valideringsrapport fra værktøjet at fjerne. Intet er ændret.',
+  checkDone: (counts) =>
+    `Tjek færdigt: ${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)} og ${severityCount('info', counts.info)}.`,
+  nothingWritten: 'Projektmappen er ikke ændret. Sæt flueben ved »Skriv også noter …«, hvis fundene skal stå i cellerne.',
+  annotationsWritten: (cells, mode) =>
+    mode === 'report-only'
+      ? 'Skrevet: arket Valideringsrapport (denne Excel kan hverken skrive noter eller kommentarer). Fjern det med »Fjern noter og rapport«.'
+      : `Skrevet: ${mode === 'comments' ? plural(cells, 'kommentar', 'kommentarer') : plural(cells, 'note', 'noter')} i cellerne og arket Valideringsrapport${mode === 'comments' ? ' (denne Excel kan ikke skrive noter)' : ''}. Fjern dem med »Fjern noter og rapport«; dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} bliver stående.`,
 
   resultTitle: 'Beregnede tabeller',
   yearHeader: 'År',
@@ -47,29 +69,33 @@ export const da: PaneStrings = {
   paybackNone: 'Nås ikke inden for årene',
 
   findingsTitle: 'Fund',
-  severityName: { error: 'Fejl', warning: 'Advarsler', info: 'Info' },
-  severityCount: (severity, n) => (severity === 'error' ? plural(n, 'fejl', 'fejl') : severity === 'warning' ? plural(n, 'advarsel', 'advarsler') : plural(n, 'info', 'info')),
+  severityName: { error: severityLabel('error'), warning: severityLabel('warning'), info: severityLabel('info') },
+  severityCount: (severity, n) => severityCount(severity, n),
+  ruleName: (rule) => ruleName(rule),
+  foldedCount: (n) => `${n.toLocaleString('da-DK')} fund samlet`,
   filterLabel: 'Vis',
   filterAll: 'Alle',
+  filterProblems: 'Fejl og advarsler',
+  showInfos: (n) => `Vis ${plural(n, 'bemærkning', 'bemærkninger')}`,
+  hideInfos: 'Skjul bemærkninger',
+  listLabel: 'Fund, brug piletasterne',
+  moreFindings: (shown, total) => `Viser ${shown.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} – rul for flere`,
   noFindings: 'Ingen fejl fundet',
   noFindingsInFilter: 'Ingen fund af den valgte slags.',
   sheetGroup: (sheet, n) => `${sheet} (${n})`,
   workbookGroup: 'Projektmappen',
   goToCell: (sheet, cell) => `Gå til ${sheet}!${cell}`,
-  annotationMode: {
-    notes: 'Fundene står som noter i cellerne og på arket Valideringsrapport.',
-    comments: 'Denne Excel kan ikke skrive noter: fundene står som kommentarer i cellerne og på arket Valideringsrapport.',
-    'report-only': 'Denne Excel kan hverken skrive noter eller kommentarer: fundene står kun på arket Valideringsrapport.',
-  },
   notesSkipped: (cells) => `Ingen note på ${cells.join(', ')}: cellen har allerede en kommentar.`,
   tablesFound: (n) => `${plural(n, 'tabel', 'tabeller')} fundet.`,
 
   errorTitle: {
     change: 'Projektmappen er ikke ændret',
     template: 'Skabelonen kan ikke læses',
+    input: 'Fanen Input har fejl',
     proposal: 'Forslaget i skabelonen er ugyldigt',
     excel: 'Excel afviste forespørgslen',
     unknown: 'Noget gik galt',
   },
   templateHint: 'Har projektmappen ikke Teknisk beregningsark endnu, så brug »Indsæt skabelon« først.',
+  inputHint: 'Ret cellerne (klik for at gå til dem), og tryk på »Beregn tabeller« igen. Intet er skrevet.',
 };

@@ -10,12 +10,24 @@ export type PaneLocale = 'da' | 'en';
 export interface PaneStrings {
   appTitle: string;
   languageSwitch: string;
+  /** Two lines: what the pane does, and where to start. */
+  intro: [string, string];
   actionsLabel: string;
+  stepsLabel: string;
+  /** The numbered steps: Indsæt skabelon → udfyld Input → Beregn tabeller. */
+  stepInsert: string;
+  stepFill: string;
+  stepCompute: string;
+  checkLabel: string;
+  checkHelp: string;
   insertTemplate: string;
   withExample: string;
   computeTables: string;
   checkConsistency: string;
+  /** The choice next to "Tjek konsistens": write notes and the report sheet too. */
+  writeAnnotations: string;
   removeComments: string;
+  busyHint: string;
 
   confirmReplaceTitle: string;
   confirmReplaceBody: (sheets: string[]) => string;
@@ -23,12 +35,17 @@ export interface PaneStrings {
   cancel: string;
 
   phase: Record<'reading' | 'checking' | 'annotating' | 'computing' | 'writing' | 'inserting' | 'removing', string>;
+  checkingSheets: (done: number, total: number) => string;
   progressLabel: string;
 
   templateInserted: (sheets: string[]) => string;
   templateCancelled: string;
   tablesWritten: (cells: number) => string;
-  commentsRemoved: (notes: number, sheetRemoved: boolean) => string;
+  commentsRemoved: (notes: number, sheetRemoved: boolean, mode: AnnotationMode) => string;
+  nothingToRemove: string;
+  checkDone: (counts: Record<Severity, number>) => string;
+  nothingWritten: string;
+  annotationsWritten: (cells: number, mode: AnnotationMode) => string;
 
   resultTitle: string;
   yearHeader: string;
@@ -43,17 +60,24 @@ export interface PaneStrings {
   findingsTitle: string;
   severityName: Record<Severity, string>;
   severityCount: (severity: Severity, count: number) => string;
+  ruleName: (rule: string) => string;
+  foldedCount: (count: number) => string;
   filterLabel: string;
   filterAll: string;
+  filterProblems: string;
+  showInfos: (count: number) => string;
+  hideInfos: string;
+  listLabel: string;
+  moreFindings: (shown: number, total: number) => string;
   noFindings: string;
   noFindingsInFilter: string;
   sheetGroup: (sheet: string, count: number) => string;
   workbookGroup: string;
   goToCell: (sheet: string, cell: string) => string;
-  annotationMode: Record<AnnotationMode, string>;
   notesSkipped: (cells: string[]) => string;
   tablesFound: (count: number) => string;
 
-  errorTitle: Record<'change' | 'template' | 'proposal' | 'excel' | 'unknown', string>;
+  errorTitle: Record<'change' | 'template' | 'input' | 'proposal' | 'excel' | 'unknown', string>;
   templateHint: string;
+  inputHint: string;
 }

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:pane [-- --sheets N]`: how responsive the task pane stays on a whole catalogue.
+ *
+ * Builds dist/ (unless TB_SKIP_BUILD=1), writes a catalogue of N proposal sheets (default 1,000,
+ * the generator of `npm run bench`, fixed seed), opens it in the harness in Debian's headless
+ * Chromium and records every main-thread task over 50 ms with a PerformanceObserver for
+ * 'longtask'. It prints, per step, the longest task, the number of long tasks and the wall time:
+ * check (with notes and the report sheet, so there is something to remove), filter switches,
+ * the language switch and back, and removal. The target is no task over 100 ms in these steps;
+ * the script prints the figures and whether each step met it, and never fails on a slow machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { makeCatalogue } from './bench/catalogue';
+import { seededRng } from './bench/random';
+import { writeCatalogue } from './bench/xlsx';
+import { CHROMIUM, DIST, launchChromium, ROOT, serveStatic } from '../test/support/browser';
+
+const TARGET_MS = 100;
+
+interface Step {
+  name: string;
+  longest: number;
+  longTasks: number;
+  wallMs: number;
+  /** Each long task as [ms after the step began, duration]. */
+  tasks: [number, number][];
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Runs `action` and returns the long tasks that started while it ran. */
+async function measured(page: Page, name: string, action: () => Promise<void>): Promise<Step> {
+  const origin = await page.evaluate(() => {
+    (window as unknown as { longTasks: number[][] }).longTasks = [];
+    return performance.now();
+  });
+  const started = Date.now();
+  await action();
+  // Let a task that is still running finish and be reported.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  const wallMs = Date.now() - started;
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[][] }).longTasks);
+  return {
+    name,
+    longest: Math.max(0, ...tasks.map((t) => t[1])),
+    longTasks: tasks.length,
+    wallMs,
+    tasks: tasks.map((t) => [Math.round(t[0] - origin), Math.round(t[1])]),
+  };
+}
+
+async function main(): Promise<void> {
+  const sheets = option('--sheets', 1000);
+  if (!existsSync(CHROMIUM)) {
+    console.log(`bench:pane needs ${CHROMIUM} (apt-get install -y chromium)`);
+    process.exit(1);
+  }
+  if (process.env.TB_SKIP_BUILD !== '1') {
+    console.log('Building dist/ …');
+    const built = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-pane-'));
+  const file = path.join(dir, `katalog-${sheets}.xlsx`);
+  const { sheets: laidOut } = makeCatalogue(sheets, seededRng(sheets));
+  const cells = await writeCatalogue(file, laidOut);
+  console.log(`Catalogue: ${sheets} sheets, ${cells.toLocaleString('en-GB')} cells.`);
+
+  const server = await serveStatic(DIST);
+  const browser = await launchChromium(400, 1000);
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[][] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.origin}/harness.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
+    const steps: Step[] = [];
+
+    // Opening the file parses the .xlsx in the harness (the part Excel does in real life).
+    steps.push(
+      await measured(page, 'open file (harness: xlsx parse, not the pane)', async () => {
+        await page.getByLabel('Åbn projektmappe').setInputFiles(file);
+        await page.locator(`[data-testid=file-name]:text-is("${path.basename(file)}")`).waitFor({ timeout: 600_000 });
+      }),
+    );
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    let firstProgressMs = 0;
+    steps.push(
+      await measured(page, 'check + notes and report (incl. in-memory Excel)', async () => {
+        const clicked = Date.now();
+        await page.getByRole('button', { name: 'Tjek konsistens' }).click();
+        await page.locator('[data-testid=progress], [data-testid=findings]').first().waitFor({ timeout: 600_000 });
+        firstProgressMs = Date.now() - clicked;
+        await page.getByTestId('findings').waitFor({ timeout: 600_000 });
+      }),
+    );
+    const counts = page.getByTestId('severity-counts');
+    const shown = await page.locator('[data-rule]').count();
+    const summary = `${await counts.getAttribute('data-errors')} errors, ${await counts.getAttribute('data-warnings')} warnings, ${await counts.getAttribute('data-infos')} infos (condensed); ${shown} rendered`;
+    for (const filter of ['all', 'error', 'info', 'problems']) {
+      steps.push(
+        await measured(page, `filter → ${filter}`, async () => {
+          await page.locator(`[data-filter=${filter}]`).click();
+          await page.locator(`[data-filter=${filter}][aria-pressed=true]`).waitFor();
+        }),
+      );
+    }
+    steps.push(
+      await measured(page, 'language → English', async () => {
+        await page.getByRole('switch', { name: 'English' }).check();
+        await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+      }),
+    );
+    steps.push(
+      await measured(page, 'language → Danish', async () => {
+        await page.getByRole('switch', { name: 'English' }).uncheck();
+        await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
+      }),
+    );
+    let removalProgressMs = 0;
+    steps.push(
+      await measured(page, 'remove notes and report (incl. in-memory Excel)', async () => {
+        const clicked = Date.now();
+        await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+        await page.locator('[data-testid=progress], [data-testid=message-success]').first().waitFor({ timeout: 600_000 });
+        removalProgressMs = Date.now() - clicked;
+        await page.getByTestId('message-success').waitFor({ timeout: 600_000 });
+      }),
+    );
+    await page.close();
+
+    console.log(`\nFindings: ${summary}.`);
+    console.log(`Progress shown ${firstProgressMs} ms after the click on "Tjek konsistens", ${removalProgressMs} ms after "Fjern noter og rapport".\n`);
+    console.log('| Step | Longest task | Tasks > 50 ms | Wall | ≤ 100 ms |');
+    console.log('|:--|--:|--:|--:|:--|');
+    for (const s of steps) console.log(`| ${s.name} | ${Math.round(s.longest)} ms | ${s.longTasks} | ${s.wallMs} ms | ${s.longest <= TARGET_MS ? 'yes' : 'no'} |`);
+    if (process.argv.includes('--tasks')) for (const s of steps) console.log(`${s.name}: ${s.tasks.map(([at, ms]) => `${ms} ms at +${at}`).join(', ')}`);
+    console.log(`\nMachine: ${cpus().length} cores, ${Math.round(freemem() / 2 ** 30)} GiB free, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; Chromium ${CHROMIUM}, 400 × 1000 px.`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
