@@ -153,8 +153,22 @@ describe('annotationChanges', () => {
 
   it('is the same when the annotated workbook is annotated again (the report sheet is not checked)', () => {
     const first = annotationChanges(snapshot, report);
-    const reportGrid = { name: REPORT_SHEET, cells: [] as never[] };
+    // The report sheet as the first run wrote it, with a table below that would give findings of
+    // its own if the checker read the sheet.
+    const written = first.addSheets?.find((s) => s.name === REPORT_SHEET)?.cells ?? [];
+    const rows: unknown[][] = [];
+    for (const c of written) {
+      rows[c.row] ??= [];
+      rows[c.row][c.col] = c.value.kind === 'empty' ? null : c.value.value;
+    }
+    const planted = table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -99, -99, -99]]);
+    const reportGrid = gridFromRows(REPORT_SHEET, [...Array.from(rows, (r) => r ?? []), [], ...planted]);
+    expect(checkWorkbook({ sheets: [gridFromRows('Andet ark', planted)], names: [] }).findings).toContainFinding('total-mismatch', 'C5');
+
     const again = { sheets: [...snapshot.sheets, reportGrid], names: [] };
-    expect(annotationChanges(again, checkWorkbook(again))).toEqual({ ...first, addSheets: first.addSheets });
+    const second = checkWorkbook(again);
+    expect(second.findings.filter((f) => f.sheet === REPORT_SHEET)).toEqual([]);
+    expect(second.tables.filter((t) => t.sheet === REPORT_SHEET)).toEqual([]);
+    expect(annotationChanges(again, second)).toEqual(first);
   });
 });

@@ -24,6 +24,7 @@ const SUMMARY_TITLE = /forslagets\s+samlede\s+økonomiske\s+konsekvenser/i;
 const NUMBERED_TITLE = /^\s*(?:tabel|table|tablet|tabell)\s*(?:\d+(?:\.\d+)*|[ivx]+)(?=[\s.:)]|$)/i;
 const PRICE_LEVEL = /1\.?000\s*kr\.?\s*(?:(\d{4})|løbende|årets)\s*(?:p\s*[/|]\s*[l1i]|pris)/i;
 const TOTAL_LABEL = /^(?:total|i alt|sum)\b|\bi alt\b|\btotalt?\b/i;
+const PAYBACK_LABEL = /^tilbagebetalingstid/i;
 const FOOTNOTE = /^\s*(?:\*|note|noter|anm\.?|kilde)\b|^\s*\*/i;
 const HEADER_SEARCH_ROWS = 5;
 const MAX_BLANK_RUN = 3;
@@ -245,15 +246,26 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
   const tentative: TableLine[] = [];
   const memo: TableLine[] = [];
   let sawPayback = false;
+  let afterPayback = false;
   for (let r = header.row + 1; r < grid.cells.length; r++) {
     if (titleRows.has(r)) break;
     const label = labelIn(grid, r, Math.max(0, labelCol), firstYearCol, areaCol);
     const values = valueCells(grid, r, header.cols);
     if (!label.text && allBlank(values)) {
-      if (sawPayback || ++blankRun >= MAX_BLANK_RUN) break;
+      afterPayback = false;
+      if (++blankRun >= MAX_BLANK_RUN) break;
       continue;
     }
     if (FOOTNOTE.test(label.text)) break;
+    if (sawPayback && !PAYBACK_LABEL.test(label.text)) {
+      // Payback lines close the summary; blank rows may separate them ("… Serviceeffektivisering",
+      // then "… Totaløkonomi"). A label wrapped onto the row under one is skipped; anything else ends it.
+      if (afterPayback && allBlank(values)) {
+        lastRow = r;
+        continue;
+      }
+      break;
+    }
     blankRun = 0;
     lastRow = r;
     const line = newLine(r, label, values, 'permanent-line');
@@ -288,9 +300,10 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
           lastRow = r;
         }
       }
-    } else if (/^tilbagebetalingstid/i.test(t)) {
+    } else if (PAYBACK_LABEL.test(t)) {
       line.role = 'payback';
       sawPayback = true;
+      afterPayback = true;
       const row = grid.cells[r] ?? [];
       for (let c = label.col + 1; c < row.length; c++) {
         const cell = row[c];
