@@ -3,17 +3,16 @@
  * total, wherever they stand on a sheet, however they were typed or pasted.
  */
 import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
+import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
 import {
-  TECHNICAL_KINDS,
   type FoundTable,
   type LineRole,
   type PriceLevel,
   type SheetTables,
   type TableKind,
   type TableLine,
-  type TechnicalKind,
   type ValueCell,
   type YearHeader,
 } from './model';
@@ -54,7 +53,7 @@ export function yearOf(cell: CellValue): number | null {
 
 function classifyTitle(text: string): TableKind | null {
   const tech = TECH_TITLE.exec(text);
-  if (tech) return tech[1].toUpperCase() as TechnicalKind;
+  if (tech) return tech[1].toUpperCase() as TableKey;
   if (SUMMARY_TITLE.test(text) && (NUMBERED_TITLE.test(text) || text.length <= 60)) return 'summary';
   if (TARGET_TITLE.test(text) && text.length <= 80) return 'A';
   if (NUMBERED_TITLE.test(text)) return 'generic';
@@ -505,7 +504,7 @@ export function discoverSheet(grid: SheetGrid): SheetTables {
   const generic = [...discoverTotalRows(grid, taken, titleRows, titles), ...discoverTotalColumns(grid, taken, titleRows)];
   const all = [...tables, ...generic].sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.col - b.range.start.col);
   const technical: SheetTables['technical'] = {};
-  for (const kind of TECHNICAL_KINDS) {
+  for (const kind of TABLE_KEYS) {
     const t = tables.find((x) => x.kind === kind);
     if (t) technical[kind] = t;
   }

@@ -1,15 +1,20 @@
+import type { FindingDraft } from '../findings';
 import type { Catalogue } from './index';
-import { d } from './format';
+import { d, yearsText } from './format';
 
-const yearsText = (years: unknown) => (Array.isArray(years) ? (years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0])) : '');
+const HINTS_DA: Record<string, string> = {
+  'double-minus': ' (dobbelt minus – skal formentlig være ét minus)',
+  'excel-error': ' (en Excel-fejlværdi – ret formlen, den bygger på)',
+  letters: ' (teksten indeholder bogstaver)',
+};
+
+const paybackDa = (f: FindingDraft) => (f.params.expectedYears !== null ? `${d(f.params.expectedYears)} år (${f.params.expectedYear})` : 'ikke nået');
 
 export const da: Catalogue = {
   'cell-rounding-imbalance': (f) =>
     `Med celle-afrunding summerer rækkerne i Tabel ${d(f.params.table)} ${f.params.year} til ${d(f.params.actual)}, men totalen er ${d(f.params.expected)}.`,
   'unparseable-number': (f) =>
-    `${d(f.params.table)}: cellen indeholder "${d(f.params.text)}", som ikke er et tal${
-      f.params.hint === 'double-minus' ? ' (dobbelt minus – skal formentlig være ét minus)' : f.params.hint === 'excel-error' ? ' (en Excel-fejlværdi)' : ''
-    }. Skriv et tal, "-" eller lad cellen stå tom.`,
+    `${d(f.params.table)}: cellen indeholder "${d(f.params.text)}", som ikke er et tal${HINTS_DA[String(f.params.hint)] ?? ''}. Skriv et tal, "-" eller lad cellen stå tom.`,
   'total-mismatch': (f) =>
     `${d(f.params.table)}, "${d(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''}: summen af delene er ${d(f.params.expected)}, men der står ${d(f.params.actual)} (forskel ${d(f.params.diff)})${
       Math.abs(Number(f.params.diff)) <= 1 ? ' – formentlig afrunding celle for celle' : ''
@@ -35,10 +40,13 @@ export const da: Catalogue = {
     f.params.label
       ? `${d(f.params.table)}: "${d(f.params.label)}" er ikke et kendt udvalg. Brug udvalgets navn eller forkortelse (fx ØU, KFU, BUU, SUU, SU, TMU, BIU).`
       : `${d(f.params.table)}: rækken har beløb, men intet udvalg.`,
-  'payback-mismatch': (f) =>
-    `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${
-      f.params.expectedYears !== null ? `${d(f.params.expectedYears)} år (${f.params.expectedYear})` : 'ikke nået'
-    }${f.params.continuedFrom ? `, når den varige ændring fra ${f.params.continuedFrom} fortsætter efter forslagets sidste år` : ''} (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
+  'payback-mismatch': {
+    message: (f) =>
+      `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${paybackDa(f)}${
+        f.params.continuedFrom ? `, når den varige ændring fra ${f.params.continuedFrom} fortsætter efter forslagets sidste år` : ''
+      } (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
+    expected: (f) => (f.params.expectedYears !== null ? paybackDa(f) : 'ikke inden for forslagets år'),
+  },
   'uncalculated-formula': (f) =>
     `${d(f.params.table)}: ${f.params.count === 1 ? 'en formelcelle har' : `${d(f.params.count)} formelceller har`} intet beregnet resultat – projektmappen er gemt uden at være beregnet (fx af et program, der ikke regner formler ud). Åbn den i Excel, gem den, og tjek igen; arkets øvrige tjek er sprunget over.`,
   'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum.`,
