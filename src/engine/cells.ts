@@ -55,7 +55,7 @@ export const EXCEL_ERROR = /^#(?:REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPIL
 /** One A1 cell, `$` allowed: captures the column letters and the row digits. */
 export const A1_CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
 
-export const EMPTY: CellValue = Object.freeze({ kind: 'empty' }) as CellValue;
+export const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
 
 export function num(value: number): CellValue {
   return { kind: 'number', value };
@@ -81,6 +81,8 @@ export function toCell(value: unknown): CellValue {
   }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', value };
+  // Anything else (a bigint, an object a host did not unwrap) as JavaScript writes it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return { kind: 'text', value: String(value) };
 }
 

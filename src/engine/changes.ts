@@ -130,7 +130,8 @@ export function noteText(note: unknown): string | null {
   if (note === null || note === undefined) return null;
   if (typeof note === 'string') return note;
   const texts = (note as { texts?: unknown }).texts;
-  return Array.isArray(texts) ? texts.map((t) => String((t as { text?: unknown }).text ?? '')).join('') : null;
+  if (!Array.isArray(texts)) return null;
+  return texts.map((t: { text?: unknown }) => (typeof t.text === 'string' ? t.text : '')).join('');
 }
 
 /** A note with the tool's part removed (empty string when nothing of a person's is left). */

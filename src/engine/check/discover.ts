@@ -2,7 +2,7 @@
  * Table discovery: finds the technical tables A–E, the summary table and generic tables with a
  * total, wherever they stand on a sheet, however they were typed or pasted.
  */
-import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
+import { cellAt, type CellValue, type SheetGrid } from '../cells';
 import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
@@ -42,7 +42,7 @@ function textOf(cell: CellValue): string {
 }
 
 /** A year header cell: a whole number 1990–2100, as a number or as text. */
-export function yearOf(cell: CellValue): number | null {
+function yearOf(cell: CellValue): number | null {
   if (cell.kind === 'number') return Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100 ? cell.value : null;
   if (cell.kind === 'text') {
     const m = /^\s*((?:19|20)\d\d)\s*\**\s*$/.exec(cell.value);
@@ -511,4 +511,3 @@ export function discoverSheet(grid: SheetGrid): SheetTables {
   return { sheet: grid, tables: all, technical, summary: tables.find((t) => t.kind === 'summary') ?? null };
 }
 
-export type { CellAddress };

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../findings';
 import type { Catalogue } from './index';
-import { e, yearsText } from './format';
+import { e, plain, yearsText } from './format';
 
 const HINTS_EN: Record<string, string> = {
   'double-minus': ' (double minus sign – probably meant as one minus)',
@@ -8,18 +8,18 @@ const HINTS_EN: Record<string, string> = {
   letters: ' (the text contains letters)',
 };
 
-const paybackEn = (f: FindingDraft) => (f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${f.params.expectedYear})` : 'not reached');
+const paybackEn = (f: FindingDraft) => (f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${plain(f.params.expectedYear)})` : 'not reached');
 
 export const en: Catalogue = {
   'cell-rounding-imbalance': (f) =>
-    `With per-cell rounding the rows of Table ${e(f.params.table)} ${f.params.year} add up to ${e(f.params.actual)}, but the total is ${e(f.params.expected)}.`,
+    `With per-cell rounding the rows of Table ${e(f.params.table)} ${plain(f.params.year)} add up to ${e(f.params.actual)}, but the total is ${e(f.params.expected)}.`,
   'unparseable-number': (f) =>
     `${e(f.params.table)}: the cell holds "${e(f.params.text)}", which is not a number${HINTS_EN[String(f.params.hint)] ?? ''}. Enter a number, "-" or leave the cell blank.`,
   'total-mismatch': (f) =>
-    `${e(f.params.table)}, "${e(f.params.label)}"${f.params.year ? ` ${f.params.year}` : ''}: the parts add up to ${e(f.params.expected)}, but it says ${e(f.params.actual)} (difference ${e(f.params.diff)})${
+    `${e(f.params.table)}, "${e(f.params.label)}"${f.params.year ? ` ${plain(f.params.year)}` : ''}: the parts add up to ${e(f.params.expected)}, but it says ${e(f.params.actual)} (difference ${e(f.params.diff)})${
       Math.abs(Number(f.params.diff)) <= 1 ? ' – probably rounding cell by cell' : ''
     }.`,
-  'year-sequence': (f) => `${e(f.params.table)}: years are not consecutive – ${f.params.actual} follows ${f.params.previous}, expected ${f.params.expected}.`,
+  'year-sequence': (f) => `${e(f.params.table)}: years are not consecutive – ${plain(f.params.actual)} follows ${plain(f.params.previous)}, expected ${plain(f.params.expected)}.`,
   'c-equals-a-plus-b': (f) =>
     f.params.withinOeu
       ? `Table C for ${e(f.params.unitName)} ${yearsText(f.params.years)} differs from A + B (expected ${e(f.params.expected)}, found ${e(f.params.actual)}), ` +
@@ -28,11 +28,11 @@ export const en: Catalogue = {
           f.params.missingRow ? ' (the committee has no row in Table C)' : ''
         }.`,
   'b-balances': (f) =>
-    `Table B does not sum to 0 in ${f.params.year}: the sum is ${e(f.params.actual)}. Table B moves budget between committees and must balance; does it hold the operating costs themselves?`,
-  'a-matches-summary': (f) => `Table A's total for ${f.params.year} is ${e(f.params.actual)}, but the summary's net permanent change is ${e(f.params.expected)}.`,
-  'investments-match': (f) => `Table ${e(f.params.table)}'s total for ${f.params.year} is ${e(f.params.actual)}, but the summary's ${e(f.params.kind)} implementation costs are ${e(f.params.expected)}.`,
+    `Table B does not sum to 0 in ${plain(f.params.year)}: the sum is ${e(f.params.actual)}. Table B moves budget between committees and must balance; does it hold the operating costs themselves?`,
+  'a-matches-summary': (f) => `Table A's total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's net permanent change is ${e(f.params.expected)}.`,
+  'investments-match': (f) => `Table ${e(f.params.table)}'s total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's ${e(f.params.kind)} implementation costs are ${e(f.params.expected)}.`,
   'price-level-mismatch': (f) =>
-    `${e(f.params.table)} is in ${f.params.actual} prices, but ${f.params.fromSummary ? "the proposal's summary table" : 'the other tables'} in ${f.params.expected} prices. Have the amounts been converted?`,
+    `${e(f.params.table)} is in ${plain(f.params.actual)} prices, but ${f.params.fromSummary ? "the proposal's summary table" : 'the other tables'} in ${plain(f.params.expected)} prices. Have the amounts been converted?`,
   'swapped-rows': (f) => `${e(f.params.table)}: the rows of ${e(f.params.unitA)} and ${e(f.params.unitB)} appear to be swapped – each holds what is expected for the other.`,
   'unknown-unit': (f) =>
     f.params.label
@@ -41,7 +41,7 @@ export const en: Catalogue = {
   'payback-mismatch': {
     message: (f) =>
       `"${e(f.params.label)}" states ${e(f.params.actual)}, but the computed payback is ${paybackEn(f)}${
-        f.params.continuedFrom ? `, continuing the ${f.params.continuedFrom} permanent change beyond the proposal's last year` : ''
+        f.params.continuedFrom ? `, continuing the ${plain(f.params.continuedFrom)} permanent change beyond the proposal's last year` : ''
       } (year 1 is the first year with amounts; paid back when the cumulative economic impact is ≤ 0).`,
     expected: (f) => (f.params.expectedYears !== null ? paybackEn(f) : "not within the proposal's years"),
   },

@@ -9,10 +9,9 @@ import { en } from './en';
 
 /** The languages the tool speaks: Danish (the default) and English. */
 export type Locale = 'da' | 'en';
-export const LOCALES: readonly Locale[] = ['da', 'en'];
 
 /** How one rule's findings are worded: the message, and the expected value where it is words. */
-export type Wording = ((f: FindingDraft) => string) | { message: (f: FindingDraft) => string; expected: (f: FindingDraft) => string };
+type Wording = ((f: FindingDraft) => string) | { message: (f: FindingDraft) => string; expected: (f: FindingDraft) => string };
 
 export type Catalogue = Record<RuleId, Wording>;
 

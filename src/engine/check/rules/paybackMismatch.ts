@@ -5,7 +5,7 @@ import { finding, type Rule } from '../rule';
 import { summaryAmounts } from '../summary';
 
 /** "4 år (2028)", "5", "9 år" → years and, when stated, the year. */
-export function parseStatedPayback(text: string): { years: number; year: number | null } | null {
+function parseStatedPayback(text: string): { years: number; year: number | null } | null {
   const m = /^\s*(\d{1,2})(?:[.,]\d+)?\s*(?:år)?\s*(?:\((\d{4})\))?/i.exec(text);
   if (!m) return null;
   return { years: Number(m[1]), year: m[2] ? Number(m[2]) : null };
