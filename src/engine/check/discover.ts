@@ -228,7 +228,7 @@ function areaOf(text: string): string {
 function subtotalQualifier(suffix: string): string {
   const q = suffix.replace(/[*]+/g, '').trim().toLowerCase();
   if (!q) return '';
-  if (/anlæg|service|overførsel|efterspørgsel/.test(q)) return areaOf(q) === q ? q : q;
+  if (/anlæg|service|overførsel|efterspørgsel/.test(q)) return q;
   if (q.split(/[^a-zæøå]+/i).some((w) => w.length >= 2 && w.length <= 4 && resolveUnit(w.toUpperCase()))) return q;
   return '';
 }
