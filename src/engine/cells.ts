@@ -198,6 +198,11 @@ export function formulaKey(row: number, col: number): string {
 export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/** Excel's serial number as a date (UTC), to the millisecond. */
+export function serialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
+}
+
 /** A date as Excel's serial number (days since 30 December 1899, fractions for the time). */
 export function dateToSerial(date: Date): number {
   return (date.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
