@@ -11,8 +11,6 @@ import {
   TOOL_NOTE_MARKER,
   withoutToolNote,
   withToolNote,
-  type CellRange,
-  type CellStyle,
   type CellValue,
   type CellWrite,
   type WorkbookChanges,
