@@ -1,22 +1,35 @@
 /**
  * Browser tests of the add-in: builds dist/ (unless TB_SKIP_BUILD=1), then runs the jest tests in
- * test/browser/ against the harness in Debian's headless Chromium. Without /usr/bin/chromium it
- * says so and skips (exit 0); `.ci/run` installs Chromium, so CI always runs them.
+ * test/browser/ against the harness in Debian's headless Chromium (found by scripts/find-chromium.js).
+ *
+ * Without Chromium the tests cannot run. On a developer's machine that is said loudly and the script
+ * exits 0; when `CI` is set (any value but "" / "0" / "false") it is a failure (exit 1), so CI never
+ * goes green without the browser tests.
  */
-const { existsSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { findChromium, expectedChromium } = require('./find-chromium.js');
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '..');
 
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIPPED browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+function inCi(env = process.env) {
+  const value = (env.CI ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false';
+}
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  const why = `${expectedChromium()} not found (apt-get install -y chromium, or set TB_CHROMIUM)`;
+  if (inCi()) {
+    console.error(`FAILED browser tests: cannot run them, ${why}. CI is set, so a skipped test is a failed test.`);
+    process.exit(1);
+  }
+  console.log(`SKIPPED browser tests: ${why}. With CI set this is a failure.`);
   process.exit(0);
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TB_CHROMIUM: chromiumPath } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -20,7 +20,7 @@ export interface SheetGrid {
   name: string;
   cells: CellValue[][];
   /** Formulas by 0-based row and column, where the host knows them (`=SUM(C3:C9)`). */
-  formulas?: Map<string, string>;
+  formulas?: Map<string, string>; // keyed by formulaKey(row, col)
   /** Formula cells saved without a calculated result (keys as in `formulas`); they read as empty. */
   uncalculated?: Set<string>;
   hidden?: boolean;
@@ -49,7 +49,13 @@ export interface CellRange {
   end: CellAddress;
 }
 
-export const EMPTY: CellValue = Object.freeze({ kind: 'empty' }) as CellValue;
+/** Excel's error values as text (`#DIV/0!`, `#N/A`, …). */
+export const EXCEL_ERROR = /^#(?:REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+/** One A1 cell, `$` allowed: captures the column letters and the row digits. */
+export const A1_CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
+
+export const EMPTY: CellValue = Object.freeze({ kind: 'empty' });
 
 export function num(value: number): CellValue {
   return { kind: 'number', value };
@@ -68,13 +74,15 @@ export function toCell(value: unknown): CellValue {
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') {
     if (value === '') return EMPTY;
-    if (/^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/.test(value)) {
+    if (EXCEL_ERROR.test(value)) {
       return { kind: 'error', value };
     }
     return { kind: 'text', value };
   }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date', value };
+  // Anything else (a bigint, an object a host did not unwrap) as JavaScript writes it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return { kind: 'text', value: String(value) };
 }
 
@@ -87,12 +95,6 @@ export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   const r = grid.cells[row];
   if (!r) return EMPTY;
   return r[col] ?? EMPTY;
-}
-
-export function gridWidth(grid: SheetGrid): number {
-  let width = 0;
-  for (const row of grid.cells) if (row.length > width) width = row.length;
-  return width;
 }
 
 /** The cell's text as a person sees it, trimmed; numbers in plain JavaScript notation. */
@@ -138,9 +140,17 @@ export function rangeToA1(range: CellRange): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/** 0-based range to absolute A1 (`$C$5:$H$17`), as defined names and formulas refer to it. */
+export function absoluteA1(range: CellRange): string {
+  const cell = (address: CellAddress) => `$${columnLetters(address.col)}$${address.row + 1}`;
+  const a = cell(range.start);
+  const b = cell(range.end);
+  return a === b ? a : `${a}:${b}`;
+}
+
 /** A1 (with or without `$`) to a 0-based address; throws `AddressError` on anything else. */
 export function fromA1(a1: string): CellAddress {
-  const m = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(a1.trim());
+  const m = A1_CELL.exec(a1.trim());
   if (!m) throw new AddressError(a1);
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
@@ -177,6 +187,25 @@ export function sheetRef(sheet: string, address: string): string {
   const plain =
     /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(sheet) && !/^(?:true|false)$/i.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
+}
+
+/** Key of a cell in `SheetGrid.formulas`: 0-based `row,col`. */
+export function formulaKey(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+/** Day 0 of Excel's 1900 date system (serial 1 is 1 January 1900, counting its phantom 29 February). */
+export const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** Excel's serial number as a date (UTC), to the millisecond. */
+export function serialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
+}
+
+/** A date as Excel's serial number (days since 30 December 1899, fractions for the time). */
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
 }
 
 export class AddressError extends Error {

@@ -17,6 +17,37 @@ export type CellStyle =
   | 'note'
   | 'link';
 
+/**
+ * The one palette behind `CellStyle`, for both adapters: colours as RGB hex without `#`
+ * (ExcelJS wants `FF` + it as ARGB, the Excel JavaScript API `#` + it).
+ */
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  /** Thin border below (headers). */
+  borderBottom?: boolean;
+  /** Thin border round the cell, unlocked on a protected sheet (input cells). */
+  inputBox?: boolean;
+  /** Thin line above, double line below (totals). */
+  totalLines?: boolean;
+}
+
+export const CELL_FORMATS: Readonly<Record<CellStyle, Readonly<CellFormat>>> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, size: 11 },
+  header: { bold: true, fill: 'D9E1F2', borderBottom: true },
+  label: {},
+  input: { fill: 'FFF2CC', inputBox: true },
+  output: { fill: 'EEF3FA' },
+  total: { bold: true, totalLines: true },
+  note: { italic: true, fontColor: '595959' },
+  link: { fontColor: '0563C1', underline: true },
+};
+
 export interface CellWrite {
   sheet: string;
   row: number;
@@ -89,6 +120,18 @@ export function withToolNote(existing: string | null | undefined, toolText: stri
   const own = withoutToolNote(existing ?? '');
   const part = `${TOOL_NOTE_MARKER}\n${toolText}`;
   return own === '' ? part : `${own}\n\n${part}`;
+}
+
+/**
+ * The text of a note as a host hands it: a string, or rich text (`{ texts: [{ text }] }`, as
+ * ExcelJS reads it). Null when there is no note.
+ */
+export function noteText(note: unknown): string | null {
+  if (note === null || note === undefined) return null;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: unknown }).texts;
+  if (!Array.isArray(texts)) return null;
+  return texts.map((t: { text?: unknown }) => (typeof t.text === 'string' ? t.text : '')).join('');
 }
 
 /** A note with the tool's part removed (empty string when nothing of a person's is left). */

@@ -311,7 +311,7 @@ export function computeNormalized(p: NormalizedProposal, options: ComputeOptions
               rule: 'cell-rounding-imbalance',
               severity: 'info',
               sheet: '',
-              cell: '',
+              range: null,
               expected: total,
               actual: sum,
               params: { table: key, year: p.years[y], expected: total, actual: sum },

@@ -6,7 +6,7 @@ export type ParsedNumber =
   | { kind: 'blank' }
   | { kind: 'invalid'; text: string };
 
-const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' }) as ParsedNumber;
+const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
 
 // Dashes people type for "nothing" or as a minus sign (hyphen, en dash, em dash, minus sign).
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;

@@ -72,6 +72,8 @@ function received(input: unknown, locale: Locale): string {
   if (Array.isArray(input)) return locale === 'da' ? 'en liste' : 'a list';
   if (typeof input === 'object') return locale === 'da' ? 'et objekt' : 'an object';
   if (typeof input === 'number') return formatNumber(input, locale);
+  // Only booleans, bigints, symbols and functions are left: none prints as [object Object].
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(input);
 }
 

@@ -1,9 +1,11 @@
 /**
  * Wording of the adapter's refusals, Danish and English, kept apart from the checks that find them.
  */
+import type { Locale } from '../engine';
 import type { ChangeProblem } from './errors';
 
-export type AdapterLocale = 'da' | 'en';
+/** The engine's language type: the adapter speaks the same two languages. */
+export type AdapterLocale = Locale;
 
 const DA: Record<ChangeProblem['code'], (p: ChangeProblem) => string> = {
   'workbook-protected': () => 'Projektmappens struktur er beskyttet, så ark kan ikke tilføjes eller fjernes. Fjern beskyttelsen under Gennemse › Beskyt projektmappe, og prøv igen.',

@@ -3,6 +3,7 @@
  * formulas) and every defined name, in a bounded number of round trips.
  */
 import {
+  serialToDate,
   rangeFromA1,
   splitSheetAddress,
   toCell,
@@ -22,7 +23,6 @@ export interface ReadBlock {
   cols: number;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
  * Whether a number format shows a date: Excel sends a date as its serial number, ExcelJS (the
@@ -43,7 +43,7 @@ function fillGrid(grid: SheetGrid, block: ReadBlock, values: unknown[][], formul
     for (let j = 0; j < block.cols; j++) {
       const col = block.col + j;
       const raw = values[i][j];
-      const cell = typeof raw === 'number' && isDateFormat(formats[i][j]) ? { kind: 'date' as const, value: new Date(EXCEL_EPOCH_MS + Math.round(raw * 86_400_000)) } : toCell(raw);
+      const cell = typeof raw === 'number' && isDateFormat(formats[i][j]) ? { kind: 'date' as const, value: serialToDate(raw) } : toCell(raw);
       const formula = formulas[i][j];
       if (typeof formula === 'string' && formula.startsWith('=')) {
         grid.formulas ??= new Map();

@@ -3,13 +3,14 @@
  * operations, so the caller can cut the steps into requests of bounded size.
  */
 import {
+  absoluteA1,
+  CELL_FORMATS,
+  dateToSerial,
   rangeToA1,
   sheetRef,
   TOOL_NOTE_MARKER,
   withoutToolNote,
   withToolNote,
-  type CellRange,
-  type CellStyle,
   type CellValue,
   type CellWrite,
   type WorkbookChanges,
@@ -44,28 +45,11 @@ export const OPERATION_BYTES = 400;
 /** A run of cell values longer than this (as JSON) is written in several steps. */
 const STEP_DATA_BYTES = 64_000;
 
-/** Excel's own colours for the template's cell styles (the ExcelJS adapter uses the same). */
-const STYLE_FORMATS: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; fontColor?: string; fill?: string }> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 11 },
-  header: { bold: true, fill: '#D9E1F2' },
-  label: {},
-  input: { fill: '#FFF2CC' },
-  output: { fill: '#EEF3FA' },
-  total: { bold: true },
-  note: { italic: true, fontColor: '#595959' },
-  link: { fontColor: '#0563C1' },
-};
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
 export function key(sheet: string, a1: string): string {
   return `${sheet.toLowerCase()}!${a1}`;
 }
 
-export function absoluteA1(range: CellRange): string {
-  return rangeToA1(range).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-}
+export { absoluteA1 };
 
 /**
  * Text as text, always: Excel reads what the API writes as if typed, so `(1.144)` becomes -1144,
@@ -87,7 +71,7 @@ export function officeInput(write: CellWrite): string | number | boolean {
     case 'boolean':
       return v.value;
     case 'date':
-      return (v.value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+      return dateToSerial(v.value);
     case 'text':
     case 'error':
       return literalText(v.value);
@@ -175,7 +159,7 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
     steps.push({ bytes: OPERATION_BYTES + JSON.stringify(formats).length, queue: () => (rangeOf(run).numberFormat = formats) });
   }
   for (const run of runs((w) => unique(w) && w.style !== undefined, (a, b) => a.style === b.style)) {
-    const style = STYLE_FORMATS[run[0].style!];
+    const style = CELL_FORMATS[run[0].style!];
     if (!style || Object.keys(style).length === 0) continue;
     steps.push({
       bytes: OPERATION_BYTES * 3,
@@ -184,8 +168,8 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
         if (style.bold !== undefined) format.font.bold = style.bold;
         if (style.italic !== undefined) format.font.italic = style.italic;
         if (style.size !== undefined) format.font.size = style.size;
-        if (style.fontColor !== undefined) format.font.color = style.fontColor;
-        if (style.fill !== undefined) format.fill.color = style.fill;
+        if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
+        if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
       },
     });
   }

@@ -301,7 +301,7 @@ Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
     const snapshot = await wb.read();
     const report = checkWorkbook(snapshot, { locale });
     if (format === 'json') {
-      const findings = report.findings.map(({ params: _params, ...rest }) => rest);
+      const findings = report.findings.map(({ params: _params, range: _range, ...rest }) => rest);
       io.out(`${JSON.stringify({ findings, tables: report.tables }, null, 2)}\n`);
     } else {
       io.out(formatCheckReport(report, file, snapshot.sheets.map((s) => s.name)));

@@ -7,7 +7,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import DefinedNamesXform from 'exceljs/lib/xlsx/xform/book/defined-name-xform';
-import { AddressError, columnLetters, rangeFromA1, sheetRef, splitSheetAddress, type DefinedName } from '../engine';
+import { absoluteA1, AddressError, rangeFromA1, sheetRef, splitSheetAddress, type DefinedName } from '../engine';
 
 /** One `<definedName>`: its name, its scope (a 0-based sheet position) and its formula text. */
 export interface StoredName {
@@ -135,8 +135,5 @@ function escape(text: string): string {
 }
 
 export function absoluteRange(n: DefinedName): string {
-  const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
-  const a = cell(n.range.start.row, n.range.start.col);
-  const b = cell(n.range.end.row, n.range.end.col);
-  return sheetRef(n.sheet, a === b ? a : `${a}:${b}`);
+  return sheetRef(n.sheet, absoluteA1(n.range));
 }

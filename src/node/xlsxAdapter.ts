@@ -7,7 +7,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import {
+  CELL_FORMATS,
   EMPTY,
+  formulaKey,
   type CellStyle,
   type CellValue,
   type CellWrite,
@@ -32,11 +34,6 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream name `EncryptedPackage` in UTF-16LE, as an OLE directory holds it. */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
-
-/** Key of a cell in `SheetGrid.formulas`: 0-based `row,col`. */
-export function formulaKey(row: number, col: number): string {
-  return `${row},${col}`;
-}
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly names: NameStore;
@@ -322,37 +319,19 @@ function fill(argb: string): ExcelJS.Fill {
 
 /** Fresh style objects per cell: ExcelJS shares them otherwise, and a later edit would leak. */
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  switch (style) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'subtitle':
-      cell.font = { bold: true, size: 11 };
-      break;
-    case 'header':
-      cell.font = { bold: true };
-      cell.fill = fill('FFD9E1F2');
-      cell.border = { bottom: { ...THIN } };
-      break;
-    case 'label':
-      break;
-    case 'input':
-      cell.fill = fill('FFFFF2CC');
-      cell.border = { top: { ...THIN }, bottom: { ...THIN }, left: { ...THIN }, right: { ...THIN } };
-      cell.protection = { locked: false };
-      break;
-    case 'output':
-      cell.fill = fill('FFEEF3FA');
-      break;
-    case 'total':
-      cell.font = { bold: true };
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
-      break;
-    case 'note':
-      cell.font = { italic: true, color: { argb: 'FF595959' } };
-      break;
-    case 'link':
-      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
-      break;
+  const f = CELL_FORMATS[style];
+  const font: Partial<ExcelJS.Font> = {};
+  if (f.bold) font.bold = true;
+  if (f.italic) font.italic = true;
+  if (f.underline) font.underline = true;
+  if (f.size) font.size = f.size;
+  if (f.fontColor) font.color = { argb: `FF${f.fontColor}` };
+  if (Object.keys(font).length > 0) cell.font = font;
+  if (f.fill) cell.fill = fill(`FF${f.fill}`);
+  if (f.borderBottom) cell.border = { bottom: { ...THIN } };
+  if (f.totalLines) cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+  if (f.inputBox) {
+    cell.border = { top: { ...THIN }, bottom: { ...THIN }, left: { ...THIN }, right: { ...THIN } };
+    cell.protection = { locked: false };
   }
 }

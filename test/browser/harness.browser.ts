@@ -187,7 +187,7 @@ async function download(page: Page, name: string): Promise<string> {
 async function shownFindings(page: Page): Promise<Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell'>[]> {
   return page.locator('[data-rule]').evaluateAll((items) =>
     items.map((el) => ({
-      rule: el.getAttribute('data-rule') ?? '',
+      rule: (el.getAttribute('data-rule') ?? '') as Finding['rule'],
       severity: (el.getAttribute('data-severity') ?? '') as Finding['severity'],
       sheet: el.getAttribute('data-sheet') ?? '',
       cell: el.getAttribute('data-cell') ?? '',

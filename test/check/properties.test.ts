@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { checkWorkbook, computeProposal, formatDanish, STANDARD_KEYS, toCell as toCellValue, type ProposalInput, type ProposalResult } from '../../src/engine';
 
+// Fewer runs under mutation testing (jest.stryker.config.js sets TB_PROPERTY_RUNS).
+const PROPERTY_RUNS = process.env.TB_PROPERTY_RUNS ? Number(process.env.TB_PROPERTY_RUNS) : undefined;
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029];
 const unit = fc.constantFrom(...STANDARD_KEYS);
 const amounts = fc.array(fc.integer({ min: -9000, max: 9000 }), { minLength: 6, maxLength: 6 });
@@ -79,7 +81,7 @@ describe('checker on tables computeProposal made', () => {
         const loud = findings.filter((f) => f.severity !== 'info');
         if (loud.length > 0) throw new Error(loud.map((f) => `${f.rule} ${f.cell}: ${f.message}`).join('\n'));
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: PROPERTY_RUNS ?? 300, seed: 42 },
     );
   });
 
@@ -89,12 +91,12 @@ describe('checker on tables computeProposal made', () => {
         const { rows, values } = layout(p, computeProposal(p), { ...s, allRows: true }, seq(seed));
         const [r, c] = values[which % values.length];
         const old = rows[r][c];
-        const before = typeof old === 'number' ? old : old === null || old === '-' ? 0 : Number(String(old).replace(/\./g, ''));
+        const before = typeof old === 'number' ? old : old === null || old === '-' ? 0 : Number((old as string).replace(/\./g, ''));
         rows[r][c] = before + (negative ? -delta : delta);
         const { findings } = checkWorkbook({ sheets: [{ name: 'Forslag', cells: rows.map((row) => row.map(toCellValue)) }], names: [] });
         if (!findings.some((f) => f.severity === 'error')) throw new Error(`no error after changing row ${r + 1} col ${c + 1} from ${String(old)} to ${String(rows[r][c])}`);
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: PROPERTY_RUNS ?? 300, seed: 7 },
     );
   });
 });

@@ -140,10 +140,10 @@ describe('payback-mismatch', () => {
 
 describe('annotationChanges', () => {
   const snapshot = { sheets: [gridFromRows('Forslag', table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -10, -11, '--1']]))], names: [] };
-  const report = checkWorkbook(snapshot);
+  const report = () => checkWorkbook(snapshot);
 
   it('puts one note on every cited cell and replaces the report sheet', () => {
-    const changes = annotationChanges(snapshot, report);
+    const changes = annotationChanges(snapshot, report());
     expect(changes.notes?.map((n) => `${n.row},${n.col}`)).toEqual(['4,4', '4,3']);
     expect(changes.clearToolNotes).toBe(true);
     expect(changes.replaceSheets).toEqual([REPORT_SHEET]);
@@ -152,9 +152,23 @@ describe('annotationChanges', () => {
   });
 
   it('is the same when the annotated workbook is annotated again (the report sheet is not checked)', () => {
-    const first = annotationChanges(snapshot, report);
-    const reportGrid = { name: REPORT_SHEET, cells: [] as never[] };
+    const first = annotationChanges(snapshot, report());
+    // The report sheet as the first run wrote it, with a table below that would give findings of
+    // its own if the checker read the sheet.
+    const written = first.addSheets?.find((s) => s.name === REPORT_SHEET)?.cells ?? [];
+    const rows: unknown[][] = [];
+    for (const c of written) {
+      rows[c.row] ??= [];
+      rows[c.row][c.col] = c.value.kind === 'empty' ? null : c.value.value;
+    }
+    const planted = table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -99, -99, -99]]);
+    const reportGrid = gridFromRows(REPORT_SHEET, [...Array.from(rows, (r) => r ?? []), [], ...planted]);
+    expect(checkWorkbook({ sheets: [gridFromRows('Andet ark', planted)], names: [] }).findings).toContainFinding('total-mismatch', 'C5');
+
     const again = { sheets: [...snapshot.sheets, reportGrid], names: [] };
-    expect(annotationChanges(again, checkWorkbook(again))).toEqual({ ...first, addSheets: first.addSheets });
+    const second = checkWorkbook(again);
+    expect(second.findings.filter((f) => f.sheet === REPORT_SHEET)).toEqual([]);
+    expect(second.tables.filter((t) => t.sheet === REPORT_SHEET)).toEqual([]);
+    expect(annotationChanges(again, second)).toEqual(first);
   });
 });

@@ -59,7 +59,7 @@ type Cells = Map<string, number[]>;
 
 /** A naive model in floating point: shares as basis / total, no rounding. */
 function reference(p: ProposalInput) {
-  const keys = (p.keys ?? {}) as Record<string, Record<string, number>>;
+  const keys: Record<string, Record<string, number>> = p.keys ?? {};
   const shares = (name: string): [string, number][] => {
     const out = new Map<string, number>();
     const entries = Object.entries(keys[name]);
@@ -138,7 +138,7 @@ function expectInvariants(p: ProposalInput, r: ProposalResult) {
     check(row.unit === A.rows[i].unit && row.bevilling === A.rows[i].bevilling && row.unit === C.rows[i].unit, () => 'A, B and C rows differ');
     row.values.forEach((b, y) => check(b === C.rows[i].values[y] - A.rows[i].values[y], () => `C ≠ A + B for ${row.unit} ${YEARS[y]}`));
   });
-  check(B.total.every((v) => v === 0), () => `Σ B ≠ 0: ${B.total}`);
+  check(B.total.every((v) => v === 0), () => `Σ B ≠ 0: ${B.total.join(", ")}`);
 
   // Kvantum lines: non-zero whole amounts summing per table, unit and year to the tables.
   const fromLines = new Map<string, number>();

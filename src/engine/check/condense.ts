@@ -13,7 +13,7 @@
  *   parameter, are one finding naming every row (units without "Bevilling, profitcenter mv.").
  *   Errors and warnings are not folded this way: each such cell needs its own fix.
  */
-import { fromA1, rangeFromA1, rangeToA1, type CellRange } from '../cells';
+import { rangeToA1, type CellRange } from '../cells';
 import type { Finding, FindingDraft, ParamValue } from '../findings';
 import { wordFinding, type Locale } from '../messages';
 
@@ -65,8 +65,9 @@ function oneCausePerCell(findings: readonly Finding[]): CondensedFinding[] {
   return kept;
 }
 
-function singleCell(cell: string): { row: number; col: number } | null {
-  return /^[A-Z]+\d+$/.test(cell) ? fromA1(cell) : null;
+function singleCell(f: Finding): { row: number; col: number } | null {
+  const r = f.range;
+  return r && r.start.row === r.end.row && r.start.col === r.end.col ? r.start : null;
 }
 
 function sameValue(a: ParamValue | undefined, b: ParamValue | undefined): boolean {
@@ -86,8 +87,8 @@ function yearRange(years: readonly number[]): string {
   return years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
 }
 
-function reword(base: CondensedFinding, members: readonly CondensedFinding[], cell: string, params: Record<string, ParamValue>, locale: Locale): CondensedFinding {
-  const draft: FindingDraft = { rule: base.rule, severity: base.severity, sheet: base.sheet, cell, params: { ...params, cell } };
+function reword(base: CondensedFinding, members: readonly CondensedFinding[], range: CellRange, params: Record<string, ParamValue>, locale: Locale): CondensedFinding {
+  const draft: FindingDraft = { rule: base.rule, severity: base.severity, sheet: base.sheet, range, params: { ...params, cell: rangeToA1(range) } };
   const exp = merged(members.map((m) => m.expected));
   const act = merged(members.map((m) => m.actual));
   if (typeof exp === 'number' || typeof exp === 'string') draft.expected = exp;
@@ -118,7 +119,7 @@ function foldRuns(findings: readonly CondensedFinding[], locale: Locale): Conden
   const open = new Map<string, CondensedFinding[]>();
   const runs: CondensedFinding[][] = [];
   for (const f of findings) {
-    const at = singleCell(f.cell);
+    const at = singleCell(f);
     if (!at || typeof f.params.year !== 'number') {
       runs.push([f]);
       continue;
@@ -126,7 +127,7 @@ function foldRuns(findings: readonly CondensedFinding[], locale: Locale): Conden
     const key = `${f.sheet}\u0000${f.rule}\u0000${f.severity}\u0000${at.row}`;
     const run = open.get(key);
     const last = run?.[run.length - 1];
-    const lastAt = last ? singleCell(last.cell) : null;
+    const lastAt = last ? singleCell(last) : null;
     if (
       run &&
       last &&
@@ -148,12 +149,12 @@ function foldRuns(findings: readonly CondensedFinding[], locale: Locale): Conden
       continue;
     }
     const first = run[0];
-    const range: CellRange = { start: fromA1(first.cell), end: fromA1(run[run.length - 1].cell) };
+    const range: CellRange = { start: singleCell(first)!, end: singleCell(run[run.length - 1])! };
     const params: Record<string, ParamValue> = {};
     for (const key of Object.keys(first.params)) params[key] = merged(run.map((m) => m.params[key]));
     params.year = yearRange(run.map((m) => m.params.year as number));
     params.years = run.map((m) => m.params.year as number);
-    out.push(reword(first, run, rangeToA1(range), params, locale));
+    out.push(reword(first, run, range, params, locale));
   }
   return out;
 }
@@ -166,7 +167,7 @@ function foldColumns(findings: readonly CondensedFinding[], locale: Locale): Con
   const groups: CondensedFinding[][] = [];
   const open = new Map<string, CondensedFinding[]>();
   for (const f of findings) {
-    const at = singleCell(f.cell);
+    const at = singleCell(f);
     if (!at || f.severity !== 'info' || f.params.year !== undefined) {
       groups.push([f]);
       continue;
@@ -185,14 +186,14 @@ function foldColumns(findings: readonly CondensedFinding[], locale: Locale): Con
   return groups.map((group) => {
     if (group.length === 1) return group[0];
     const first = group[0];
-    const rows = group.map((m) => rangeFromA1(m.cell));
+    const rows = group.map((m) => m.range!);
     const range: CellRange = {
       start: { row: Math.min(...rows.map((r) => r.start.row)), col: rows[0].start.col },
       end: { row: Math.max(...rows.map((r) => r.end.row)), col: rows[0].start.col },
     };
     const params: Record<string, ParamValue> = {};
     for (const key of Object.keys(first.params)) params[key] = merged(group.map((m) => m.params[key]));
-    return reword(first, group, rangeToA1(range), params, locale);
+    return reword(first, group, range, params, locale);
   });
 }
 

@@ -2,18 +2,17 @@
  * Table discovery: finds the technical tables A–E, the summary table and generic tables with a
  * total, wherever they stand on a sheet, however they were typed or pasted.
  */
-import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
+import { cellAt, type CellValue, type SheetGrid } from '../cells';
+import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
 import {
-  TECHNICAL_KINDS,
   type FoundTable,
   type LineRole,
   type PriceLevel,
   type SheetTables,
   type TableKind,
   type TableLine,
-  type TechnicalKind,
   type ValueCell,
   type YearHeader,
 } from './model';
@@ -24,6 +23,7 @@ const SUMMARY_TITLE = /forslagets\s+samlede\s+økonomiske\s+konsekvenser/i;
 const NUMBERED_TITLE = /^\s*(?:tabel|table|tablet|tabell)\s*(?:\d+(?:\.\d+)*|[ivx]+)(?=[\s.:)]|$)/i;
 const PRICE_LEVEL = /1\.?000\s*kr\.?\s*(?:(\d{4})|løbende|årets)\s*(?:p\s*[/|]\s*[l1i]|pris)/i;
 const TOTAL_LABEL = /^(?:total|i alt|sum)\b|\bi alt\b|\btotalt?\b/i;
+const PAYBACK_LABEL = /^tilbagebetalingstid/i;
 const FOOTNOTE = /^\s*(?:\*|note|noter|anm\.?|kilde)\b|^\s*\*/i;
 const HEADER_SEARCH_ROWS = 5;
 const MAX_BLANK_RUN = 3;
@@ -42,7 +42,7 @@ function textOf(cell: CellValue): string {
 }
 
 /** A year header cell: a whole number 1990–2100, as a number or as text. */
-export function yearOf(cell: CellValue): number | null {
+function yearOf(cell: CellValue): number | null {
   if (cell.kind === 'number') return Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100 ? cell.value : null;
   if (cell.kind === 'text') {
     const m = /^\s*((?:19|20)\d\d)\s*\**\s*$/.exec(cell.value);
@@ -53,7 +53,7 @@ export function yearOf(cell: CellValue): number | null {
 
 function classifyTitle(text: string): TableKind | null {
   const tech = TECH_TITLE.exec(text);
-  if (tech) return tech[1].toUpperCase() as TechnicalKind;
+  if (tech) return tech[1].toUpperCase() as TableKey;
   if (SUMMARY_TITLE.test(text) && (NUMBERED_TITLE.test(text) || text.length <= 60)) return 'summary';
   if (TARGET_TITLE.test(text) && text.length <= 80) return 'A';
   if (NUMBERED_TITLE.test(text)) return 'generic';
@@ -228,7 +228,7 @@ function areaOf(text: string): string {
 function subtotalQualifier(suffix: string): string {
   const q = suffix.replace(/[*]+/g, '').trim().toLowerCase();
   if (!q) return '';
-  if (/anlæg|service|overførsel|efterspørgsel/.test(q)) return areaOf(q) === q ? q : q;
+  if (/anlæg|service|overførsel|efterspørgsel/.test(q)) return q;
   if (q.split(/[^a-zæøå]+/i).some((w) => w.length >= 2 && w.length <= 4 && resolveUnit(w.toUpperCase()))) return q;
   return '';
 }
@@ -245,15 +245,26 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
   const tentative: TableLine[] = [];
   const memo: TableLine[] = [];
   let sawPayback = false;
+  let afterPayback = false;
   for (let r = header.row + 1; r < grid.cells.length; r++) {
     if (titleRows.has(r)) break;
     const label = labelIn(grid, r, Math.max(0, labelCol), firstYearCol, areaCol);
     const values = valueCells(grid, r, header.cols);
     if (!label.text && allBlank(values)) {
-      if (sawPayback || ++blankRun >= MAX_BLANK_RUN) break;
+      afterPayback = false;
+      if (++blankRun >= MAX_BLANK_RUN) break;
       continue;
     }
     if (FOOTNOTE.test(label.text)) break;
+    if (sawPayback && !PAYBACK_LABEL.test(label.text)) {
+      // Payback lines close the summary; blank rows may separate them ("… Serviceeffektivisering",
+      // then "… Totaløkonomi"). A label wrapped onto the row under one is skipped; anything else ends it.
+      if (afterPayback && allBlank(values)) {
+        lastRow = r;
+        continue;
+      }
+      break;
+    }
     blankRun = 0;
     lastRow = r;
     const line = newLine(r, label, values, 'permanent-line');
@@ -288,9 +299,10 @@ function discoverSummary(grid: SheetGrid, title: Title, header: YearHeader, titl
           lastRow = r;
         }
       }
-    } else if (/^tilbagebetalingstid/i.test(t)) {
+    } else if (PAYBACK_LABEL.test(t)) {
       line.role = 'payback';
       sawPayback = true;
+      afterPayback = true;
       const row = grid.cells[r] ?? [];
       for (let c = label.col + 1; c < row.length; c++) {
         const cell = row[c];
@@ -492,11 +504,10 @@ export function discoverSheet(grid: SheetGrid): SheetTables {
   const generic = [...discoverTotalRows(grid, taken, titleRows, titles), ...discoverTotalColumns(grid, taken, titleRows)];
   const all = [...tables, ...generic].sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.col - b.range.start.col);
   const technical: SheetTables['technical'] = {};
-  for (const kind of TECHNICAL_KINDS) {
+  for (const kind of TABLE_KEYS) {
     const t = tables.find((x) => x.kind === kind);
     if (t) technical[kind] = t;
   }
   return { sheet: grid, tables: all, technical, summary: tables.find((t) => t.kind === 'summary') ?? null };
 }
 
-export type { CellAddress };

@@ -2,7 +2,7 @@
  * The consistency checker: finds technical tables anywhere in a workbook and reports what does
  * not add up, as findings with cell addresses.
  */
-import { rangeToA1, sheetRef, text, num, EMPTY, type CellValue, type WorkbookSnapshot } from '../cells';
+import { rangeToA1, sheetRef, text, toA1, num, EMPTY, type CellValue, type WorkbookSnapshot } from '../cells';
 import { REPORT_SHEET, type CellWrite, type NoteWrite, type WorkbookChanges } from '../changes';
 import { compareFindings, countBySeverity, type Finding, type Severity } from '../findings';
 import { wordFinding, type Locale } from '../messages';
@@ -84,14 +84,10 @@ export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckRepor
   const label = (severity: Severity) => severityLabel(severity, locale);
   const byCell = new Map<string, { sheet: string; row: number; col: number; lines: string[] }>();
   for (const f of report.findings) {
-    if (!f.sheet || !f.cell) continue;
-    const first = f.cell.split(':')[0];
-    const m = /^([A-Z]+)(\d+)$/.exec(first);
-    if (!m) continue;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    const key = `${f.sheet}!${first}`;
-    const entry = byCell.get(key) ?? { sheet: f.sheet, row: Number(m[2]) - 1, col: col - 1, lines: [] };
+    if (!f.sheet || !f.range) continue;
+    const { row, col } = f.range.start;
+    const key = `${f.sheet}\u0000${row},${col}`;
+    const entry = byCell.get(key) ?? { sheet: f.sheet, row, col, lines: [] };
     entry.lines.push(`${label(f.severity)} (${ruleName(f.rule, locale)}): ${f.message}`);
     byCell.set(key, entry);
   }
@@ -108,7 +104,7 @@ export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckRepor
   report.findings.forEach((f, i) => {
     const row = 4 + i;
     put(row, 0, text(f.sheet));
-    put(row, 1, text(f.cell), f.sheet && f.cell ? { link: sheetRef(f.sheet, f.cell.split(':')[0]), style: 'link' } : {});
+    put(row, 1, text(f.cell), f.sheet && f.range ? { link: sheetRef(f.sheet, toA1(f.range.start)), style: 'link' } : {});
     put(row, 2, text(label(f.severity)));
     put(row, 3, text(ruleName(f.rule, locale)));
     put(row, 4, text(f.message));

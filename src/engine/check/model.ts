@@ -2,12 +2,17 @@
  * What table discovery finds in a sheet, in engine coordinates (0-based rows and columns).
  */
 import type { CellAddress, CellRange, CellValue, SheetGrid } from '../cells';
+import { TABLE_KEYS, type TableKey } from '../compute';
 import type { ParsedNumber } from '../numbers';
 import type { UnitInfo } from '../units';
 
-export type TableKind = 'A' | 'B' | 'C' | 'D' | 'E' | 'summary' | 'generic';
-export const TECHNICAL_KINDS = ['A', 'B', 'C', 'D', 'E'] as const;
-export type TechnicalKind = (typeof TECHNICAL_KINDS)[number];
+/** A table the checker finds: one of the technical tables A–E (`TableKey`), the summary, or another table with a total. */
+export type TableKind = TableKey | 'summary' | 'generic';
+
+/** True for the technical tables A–E. */
+export function isTechnical(kind: TableKind): kind is TableKey {
+  return (TABLE_KEYS as readonly string[]).includes(kind);
+}
 
 /** One value cell under a year (or other value) column. */
 export interface ValueCell {
@@ -87,7 +92,7 @@ export interface SheetTables {
   sheet: SheetGrid;
   tables: FoundTable[];
   /** The first table of each technical kind on the sheet (one sheet is one proposal). */
-  technical: Partial<Record<TechnicalKind, FoundTable>>;
+  technical: Partial<Record<TableKey, FoundTable>>;
   summary: FoundTable | null;
 }
 
@@ -98,9 +103,4 @@ export function valueOf(cell: ValueCell | undefined): number {
 
 export function isInvalid(cell: ValueCell | undefined): boolean {
   return cell !== undefined && cell.parsed.kind === 'invalid';
-}
-
-/** The value column of `table` for `year`, or -1. */
-export function yearIndex(table: FoundTable, year: number): number {
-  return table.header.years.indexOf(year);
 }

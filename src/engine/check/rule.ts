@@ -2,14 +2,12 @@
  * A consistency rule: one file each under `rules/`, listed once in `registry.ts`. The runner
  * never branches on a rule's id.
  */
-import { rangeToA1, toA1, type CellAddress } from '../cells';
-import type { FindingDraft, ParamValue, Severity } from '../findings';
+import type { CellAddress, CellRange } from '../cells';
+import type { FindingDraft, ParamValue, RuleId, Severity } from '../findings';
 import type { SheetTables } from './model';
 
 export interface Rule {
-  id: string;
-  /** The rule's usual severity; a finding may state a milder one (rounding, ØU's own lines). */
-  severity: Severity;
+  id: RuleId;
   appliesTo(sheet: SheetTables): boolean;
   /** When this rule finds something, the sheet's later rules are not run: their numbers cannot be trusted. */
   gatesSheet?: boolean;
@@ -26,17 +24,18 @@ export function roundingSeverity(diff: number): Severity {
   return Math.abs(diff) <= 1 + 1e-6 ? 'warning' : 'error';
 }
 
+/** A finding at a cell or range, addressed as the engine addresses cells (0-based). */
 export function finding(
-  rule: string,
+  rule: RuleId,
   severity: Severity,
   sheet: string,
-  at: CellAddress | { start: CellAddress; end: CellAddress },
+  at: CellAddress | CellRange,
   params: Record<string, ParamValue>,
   expected?: number | string,
   actual?: number | string,
 ): FindingDraft {
-  const cell = 'start' in at ? rangeToA1(at) : toA1(at);
-  const draft: FindingDraft = { rule, severity, sheet, cell, params: { ...params, cell } };
+  const range: CellRange = 'start' in at ? { start: { ...at.start }, end: { ...at.end } } : { start: { row: at.row, col: at.col }, end: { row: at.row, col: at.col } };
+  const draft: FindingDraft = { rule, severity, sheet, range, params };
   if (expected !== undefined) draft.expected = expected;
   if (actual !== undefined) draft.actual = actual;
   return draft;

@@ -46,13 +46,6 @@ export function unitValue(t: FoundTable | undefined, unit: string, year: number)
   return unitIndex(t).sums.get(unit)?.[i] ?? 0;
 }
 
-/** True when a cell the comparison would use cannot be read. */
-export function unitInvalid(t: FoundTable | undefined, unit: string, year: number): boolean {
-  if (!t) return false;
-  const i = t.header.years.indexOf(year);
-  return i >= 0 && (unitIndex(t).invalid.get(unit)?.[i] ?? false);
-}
-
 /** The unit's lines summed, and which years hold an unreadable cell, aligned with `t.header.years`. */
 export function unitRow(t: FoundTable | undefined, unit: string): { sums: readonly number[]; invalid: readonly boolean[] } | undefined {
   if (!t) return undefined;

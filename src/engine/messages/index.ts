@@ -1,18 +1,27 @@
 /**
- * Message catalogues: the wording of findings, kept apart from the rules that detect them.
+ * Message catalogues: the wording of findings, kept apart from the rules that detect them. Each
+ * catalogue has an entry for every rule id (a missing one is a compile error).
  */
-import type { Finding, FindingDraft } from '../findings';
+import { rangeToA1 } from '../cells';
+import type { Finding, FindingDraft, RuleId } from '../findings';
 import { da } from './da';
 import { en } from './en';
 
+/** The languages the tool speaks: Danish (the default) and English. */
 export type Locale = 'da' | 'en';
-export type Catalogue = Record<string, (f: FindingDraft) => string>;
+
+/** How one rule's findings are worded: the message, and the expected value where it is words. */
+type Wording = ((f: FindingDraft) => string) | { message: (f: FindingDraft) => string; expected: (f: FindingDraft) => string };
+
+export type Catalogue = Record<RuleId, Wording>;
 
 const CATALOGUES: Record<Locale, Catalogue> = { da, en };
 
-/** Words a finding in `locale`; an unknown rule falls back to its id and parameters. */
+/** Words a finding in `locale` and gives its address as A1 text. */
 export function wordFinding(draft: FindingDraft, locale: Locale = 'da'): Finding {
-  const format = CATALOGUES[locale][draft.rule] ?? CATALOGUES.da[draft.rule];
-  const message = format ? format(draft) : `${draft.rule}: ${JSON.stringify(draft.params)}`;
-  return { ...draft, message };
+  const wording = CATALOGUES[locale][draft.rule];
+  const message = typeof wording === 'function' ? wording(draft) : wording.message(draft);
+  const worded: Finding = { ...draft, cell: draft.range ? rangeToA1(draft.range) : '', message };
+  if (typeof wording !== 'function') worded.expected = wording.expected(draft);
+  return worded;
 }

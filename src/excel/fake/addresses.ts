@@ -1,5 +1,5 @@
 /** Addresses and defined names as the fake resolves them. */
-import { columnLetters, fromA1, splitSheetAddress, type CellRange } from '../../engine/cells';
+import { absoluteA1, fromA1, splitSheetAddress, type CellRange } from '../../engine/cells';
 import { FakeExcelError } from './errors';
 import { MAX_COLUMNS, MAX_ROWS, WorkbookModel, type NameModel, type SheetModel } from './model';
 
@@ -37,13 +37,7 @@ export function parseA1Range(text: string): CellRange | null {
   return range;
 }
 
-/** `$C$5:$H$17` */
-export function absoluteA1(range: CellRange): string {
-  const cell = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
-  const a = cell(range.start.row, range.start.col);
-  const b = cell(range.end.row, range.end.col);
-  return a === b ? a : `${a}:${b}`;
-}
+export { absoluteA1 };
 
 export function findName(model: WorkbookModel, name: string, sheet: SheetModel | null): NameModel | undefined {
   const wanted = name.toLowerCase();

@@ -3,7 +3,7 @@
  * proxies or sync(); `./runtime.ts` reads and changes it only while executing a synced batch.
  * Addresses are 0-based `{ row, col }` as in the engine; A1 text only at the API surface.
  */
-import { rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
+import { formulaKey, rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
 import { FakeExcelError } from './errors';
 
 export type Scalar = string | number | boolean;
@@ -77,9 +77,8 @@ export interface NameModel {
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
-export function cellKey(row: number, col: number): string {
-  return `${row},${col}`;
-}
+/** The fake keys its cells as the engine keys formulas: 0-based `row,col`. */
+export const cellKey = formulaKey;
 
 export function parseCellKey(key: string): { row: number; col: number } {
   const [row, col] = key.split(',').map(Number);

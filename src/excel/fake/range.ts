@@ -1,5 +1,5 @@
 /** The fake's ranges: values and formulas as Excel reads them, formats, merged areas. */
-import { rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
+import { dateToSerial, rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
 import type * as Xl from '../api';
 import { FakeExcelError, propertyNotLoaded } from './errors';
 import { evaluateFormula, UnsupportedFormula, type FormulaHost } from './formula';
@@ -27,7 +27,6 @@ export function intersects(a: CellRange, b: CellRange): boolean {
 }
 
 const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
  * Excel's reading of a value written through `values`/`formulas`: as if typed, so `=…` is a
@@ -48,7 +47,7 @@ function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
   if (/^(true|false|sand|falsk)$/i.test(trimmed)) return { value: /^(true|sand)$/i.test(trimmed) };
   const month = /^([a-zæøå]{3})[a-zæøå]*\.?\s+(\d{4})$/i.exec(trimmed);
   if (month && DANISH_MONTHS.includes(month[1].toLowerCase())) {
-    return { value: (Date.UTC(Number(month[2]), DANISH_MONTHS.indexOf(month[1].toLowerCase()), 1) - EXCEL_EPOCH_MS) / 86_400_000 };
+    return { value: dateToSerial(new Date(Date.UTC(Number(month[2]), DANISH_MONTHS.indexOf(month[1].toLowerCase()), 1))) };
   }
   return { value: text };
 }

@@ -5,23 +5,11 @@
  * the round trip; threaded comments are saved as notes (ExcelJS cannot write them).
  */
 import ExcelJS from 'exceljs';
-import { rangeFromA1, rangeToA1, sheetRef, splitSheetAddress } from '../../engine/cells';
+import { dateToSerial, rangeFromA1, rangeToA1, sheetRef, splitSheetAddress } from '../../engine/cells';
+import { noteText } from '../../engine/changes';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel, type Visibility } from './model';
 import { POINTS_PER_CHARACTER as POINTS_PER_CHAR } from '../api';
 import { absoluteA1 } from './addresses';
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function dateToSerial(date: Date): number {
-  return (date.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
-}
-
-function noteText(note: unknown): string | null {
-  if (note === undefined || note === null) return null;
-  if (typeof note === 'string') return note;
-  const texts = (note as { texts?: { text: string }[] }).texts;
-  return texts ? texts.map((t) => t.text).join('') : null;
-}
 
 function scalarOf(value: unknown): Scalar | undefined {
   if (value === null || value === undefined) return undefined;

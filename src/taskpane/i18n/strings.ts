@@ -2,10 +2,11 @@
  * The task pane's wording: one catalogue per language with the same shape, so a missing text is
  * a compile error. Danish is the default (the users are Danish budget staff).
  */
-import type { Severity } from '../../engine';
+import type { Locale, Severity } from '../../engine';
 import type { AnnotationMode } from '../../excel/OfficeWorkbook';
 
-export type PaneLocale = 'da' | 'en';
+/** The engine's language type: the pane speaks the same two languages. */
+export type PaneLocale = Locale;
 
 export interface PaneStrings {
   appTitle: string;

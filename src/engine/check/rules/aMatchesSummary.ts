@@ -7,7 +7,6 @@ import { tableTotal, tableTotalInvalid, totalCellOf, yearsOf } from '../unitRows
 /** Tabel A's total is the proposal's net permanent change ("Samlet varig ændring"). */
 export const aMatchesSummary: Rule = {
   id: 'a-matches-summary',
-  severity: 'error',
   appliesTo: (s) => s.technical.A !== undefined && s.summary !== null,
   check(s) {
     const A = s.technical.A as FoundTable;

@@ -6,7 +6,6 @@ import { totalCellOf, yearsOf } from '../unitRows';
 /** Tabel B moves budget between committees, so it sums to zero every year. */
 export const bBalances: Rule = {
   id: 'b-balances',
-  severity: 'error',
   appliesTo: (s) => s.technical.B !== undefined,
   check(s) {
     const B = s.technical.B as FoundTable;

@@ -23,7 +23,6 @@ function committeeAgrees(A: FoundTable | undefined, B: FoundTable | undefined, C
 /** Tabel C must equal A + B for every unit and year (a missing A or B counts as zero). */
 export const cEqualsAPlusB: Rule = {
   id: 'c-equals-a-plus-b',
-  severity: 'error',
   appliesTo: (s) => s.technical.C !== undefined,
   check(s) {
     const { A, B } = s.technical;

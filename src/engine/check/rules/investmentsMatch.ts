@@ -7,7 +7,6 @@ import { tableTotal, tableTotalInvalid, totalCellOf, yearsOf } from '../unitRows
 /** Tabel D / E totals equal the summary's anlæg / service implementation costs. */
 export const investmentsMatch: Rule = {
   id: 'investments-match',
-  severity: 'error',
   appliesTo: (s) => s.summary !== null && (s.technical.D !== undefined || s.technical.E !== undefined),
   check(s) {
     const amounts = summaryAmounts(s.summary as FoundTable);

@@ -5,7 +5,7 @@ import { finding, type Rule } from '../rule';
 import { summaryAmounts } from '../summary';
 
 /** "4 år (2028)", "5", "9 år" → years and, when stated, the year. */
-export function parseStatedPayback(text: string): { years: number; year: number | null } | null {
+function parseStatedPayback(text: string): { years: number; year: number | null } | null {
   const m = /^\s*(\d{1,2})(?:[.,]\d+)?\s*(?:år)?\s*(?:\((\d{4})\))?/i.exec(text);
   if (!m) return null;
   return { years: Number(m[1]), year: m[2] ? Number(m[2]) : null };
@@ -36,7 +36,6 @@ function computed(summary: FoundTable): { years: number; year: number; beyond?: 
 /** The stated payback ("Tilbagebetalingstid …") differs from the computed one. */
 export const paybackMismatch: Rule = {
   id: 'payback-mismatch',
-  severity: 'warning',
   appliesTo: (s) => s.summary !== null && s.summary.lines.some((l) => l.role === 'payback' && l.stated),
   check(s) {
     const summary = s.summary as FoundTable;
@@ -48,10 +47,9 @@ export const paybackMismatch: Rule = {
       if (!stated) continue;
       const ok = expected !== null && stated.years === expected.years && (stated.year === null || stated.year === expected.year);
       if (ok) continue;
-      const expectedText = expected ? `${expected.years} år (${expected.year})` : 'ikke inden for forslagets år';
-      out.push(
-        finding(this.id, 'warning', s.sheet.name, line.stated.cell, { label: line.label, expectedYears: expected?.years ?? null, expectedYear: expected?.year ?? null, continuedFrom: expected?.beyond ?? null, actual: line.stated.text }, expectedText, line.stated.text),
-      );
+      // The expected value is worded by the message catalogues ("6 år (2029)").
+      const params = { label: line.label, expectedYears: expected?.years ?? null, expectedYear: expected?.year ?? null, continuedFrom: expected?.beyond ?? null, actual: line.stated.text };
+      out.push(finding(this.id, 'warning', s.sheet.name, line.stated.cell, params, undefined, line.stated.text));
     }
     return out;
   },

@@ -4,7 +4,6 @@ import { finding, tableName, type Rule } from '../rule';
 /** Tables of one proposal should state one price level ("1.000 kr. 2025 p/l"). */
 export const priceLevelMismatch: Rule = {
   id: 'price-level-mismatch',
-  severity: 'warning',
   appliesTo: (s) => s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year).length > 1,
   check(s) {
     const stated = s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year);

@@ -1,6 +1,7 @@
 import type { FindingDraft } from '../../findings';
 import { OEU_SUBUNITS, resolveUnit } from '../../units';
-import { TECHNICAL_KINDS, valueOf, type SheetTables } from '../model';
+import { TABLE_KEYS } from '../../compute';
+import { valueOf, type SheetTables } from '../model';
 import { finding, same, tableName, type Rule } from '../rule';
 import { unitValue, yearsOf } from '../unitRows';
 
@@ -72,12 +73,11 @@ const committee = (u: string) => (OEU_SUBUNITS.includes(u) ? 'ØU' : u);
 /** Two units' rows each hold what the other unit should have. */
 export const swappedRows: Rule = {
   id: 'swapped-rows',
-  severity: 'error',
-  appliesTo: (s) => TECHNICAL_KINDS.some((k) => s.technical[k]),
+  appliesTo: (s) => TABLE_KEYS.some((k) => s.technical[k]),
   check(s) {
     const out: FindingDraft[] = [];
     const summary = summaryRows(s);
-    for (const kind of TECHNICAL_KINDS) {
+    for (const kind of TABLE_KEYS) {
       const t = s.technical[kind];
       if (!t) continue;
       // Vectors are arrays over the table's years, built once: this rule runs on every table.

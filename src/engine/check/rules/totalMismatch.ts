@@ -46,7 +46,6 @@ function summaryTotals(t: FoundTable, sheet: string, out: FindingDraft[]) {
 /** A total row, total column or summary subtotal that differs from the sum of its parts. */
 export const totalMismatch: Rule = {
   id: ID,
-  severity: 'error',
   appliesTo: (s) => s.tables.length > 0,
   check(s) {
     const out: FindingDraft[] = [];

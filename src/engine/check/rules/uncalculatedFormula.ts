@@ -1,3 +1,4 @@
+import { formulaKey } from '../../cells';
 import type { FindingDraft } from '../../findings';
 import type { ValueCell } from '../model';
 import { finding, tableName, type Rule } from '../rule';
@@ -9,7 +10,6 @@ import { finding, tableName, type Rule } from '../rule';
  */
 export const uncalculatedFormula: Rule = {
   id: 'uncalculated-formula',
-  severity: 'error',
   gatesSheet: true,
   appliesTo: (s) => (s.sheet.uncalculated?.size ?? 0) > 0 && s.tables.length > 0,
   check(s) {
@@ -18,7 +18,7 @@ export const uncalculatedFormula: Rule = {
     for (const t of s.tables) {
       const cells: ValueCell[] = [];
       for (const line of [...t.lines, ...(t.memo ?? []), ...(t.total ? [t.total] : [])]) {
-        for (const v of line.values) if (v.raw.kind === 'empty' && uncalculated.has(`${v.row},${v.col}`)) cells.push(v);
+        for (const v of line.values) if (v.raw.kind === 'empty' && uncalculated.has(formulaKey(v.row, v.col))) cells.push(v);
       }
       if (cells.length === 0) continue;
       cells.sort((a, b) => a.row - b.row || a.col - b.col);

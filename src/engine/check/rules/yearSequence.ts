@@ -4,7 +4,6 @@ import { finding, tableName, type Rule } from '../rule';
 /** A year header that is not strictly consecutive ("2027 2028 2028"). */
 export const yearSequence: Rule = {
   id: 'year-sequence',
-  severity: 'error',
   appliesTo: (s) => s.tables.length > 0,
   check(s) {
     const out: FindingDraft[] = [];
