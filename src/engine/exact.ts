@@ -47,6 +47,31 @@ export class Fraction {
     return exponent >= 0 ? Fraction.of(signed * B10 ** BigInt(exponent)) : Fraction.of(signed, B10 ** BigInt(-exponent));
   }
 
+  /**
+   * A share as the simplest fraction within floating-point noise: 0.36666666666666664 (what
+   * 11 / 30 becomes in JSON) is 11/30, 0.25 is 1/4, and a share typed as 0.3333 stays 3333/10000.
+   * Shares computed by division would otherwise carry their binary error into a rounding tie.
+   */
+  static fromShare(value: number): Fraction {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    const tolerance = 1e-12 * Math.max(1, Math.abs(value));
+    // Continued-fraction convergents p/q of |value|, the first within the tolerance; bounded, as a
+    // double has at most a few dozen terms before the remainder is noise.
+    const x = Math.abs(value);
+    let [p0, q0, p1, q1] = [0, 1, 1, 0];
+    let rest = x;
+    for (let i = 0; i < 64; i++) {
+      const a = Math.floor(rest);
+      [p0, q0, p1, q1] = [p1, q1, a * p1 + p0, a * q1 + q0];
+      if (Math.abs(x - p1 / q1) <= tolerance || !Number.isSafeInteger(p1) || !Number.isSafeInteger(q1)) break;
+      const frac = rest - a;
+      if (frac === 0) break;
+      rest = 1 / frac;
+    }
+    if (!Number.isSafeInteger(p1) || !Number.isSafeInteger(q1) || Math.abs(x - p1 / q1) > tolerance) return Fraction.fromNumber(value);
+    return Fraction.of(BigInt(value < 0 ? -p1 : p1), BigInt(q1));
+  }
+
   add(other: Fraction): Fraction {
     if (other.num === B0) return this;
     if (this.num === B0) return other;

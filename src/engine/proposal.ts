@@ -255,7 +255,7 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
     for (const [name, share] of Object.entries(record)) {
       if (share < 0 || share > 1) problems.push({ path: `${path}.${name}`, message: M.shareRange(l, { share }) });
       const key = resolve(name, `${path}.${name}`);
-      merged.set(key, (merged.get(key) ?? Fraction.ZERO).add(Fraction.fromNumber(share)));
+      merged.set(key, (merged.get(key) ?? Fraction.ZERO).add(Fraction.fromShare(share)));
       sum += share;
     }
     if (merged.size === 0) problems.push({ path, message: M.noShares(l) });

@@ -163,3 +163,17 @@ describe('largest remainder on exact fractions', () => {
     expect(roundFractionsLargestRemainder([third, third, third], -1000)).toEqual([-333, -333, -334]);
   });
 });
+
+describe('shares given as decimals', () => {
+  it('are read as the fraction they stand for, so a tie is decided by the row order (11/30 is 11/30)', () => {
+    // 10.872 over 7/30, 11/30, 1/30, 11/30: KEJD and KFU tie at 3.986,4 and KEJD comes first.
+    const r = computeProposal({
+      title: 'Andele som decimaltal',
+      priceLevel: 2025,
+      years: [2025],
+      operatingCosts: [{ label: 'd', unit: 'ØU', amounts: [10872], financing: { ØU: 7 / 30, KEJD: 11 / 30, TMU: 1 / 30, KFU: 11 / 30 } }],
+    });
+    const a = Object.fromEntries(r.tables.A.rows.filter((x) => x.values[0] !== 0).map((x) => [x.unit, x.values[0]]));
+    expect(a).toEqual({ ØU: 2537, KEJD: 3987, KFU: 3986, TMU: 362 });
+  });
+});
