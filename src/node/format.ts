@@ -7,11 +7,12 @@ import {
   countBySeverity,
   formatDanish,
   paybackText,
+  severityCount,
+  SEVERITY_WORDS,
   TEMPLATE_TABLES,
   type CheckReport,
   type Finding,
   type ProposalResult,
-  type Severity,
 } from '../engine';
 
 const GAP = 2;
@@ -73,29 +74,22 @@ export function formatTables(result: ProposalResult, title = ''): string {
   return `${lines.join('\n')}\n`;
 }
 
-const SEVERITY_WORDS: Record<Severity, [string, string]> = {
-  error: ['fejl', 'fejl'],
-  warning: ['advarsel', 'advarsler'],
-  info: ['bemærkning', 'bemærkninger'],
-};
-
-function count(n: number, severity: Severity): string {
-  const [one, many] = SEVERITY_WORDS[severity];
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The check report in Danish: counts per severity first, then the findings sheet by sheet. */
 export function formatCheckReport(report: CheckReport, file: string, sheetOrder: readonly string[]): string {
   const counts = countBySeverity(report.findings);
-  const lines = [`${file}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.info, 'info')}.`];
-  lines.push(`Fandt ${report.tables.length} ${report.tables.length === 1 ? 'tabel' : 'tabeller'}.`);
   const sorted = condenseFindings([...report.findings].sort(compareFindings(sheetOrder)));
+  // The counts are the checker's; say so when the list below folds them into fewer lines.
+  const folded = sorted.length < report.findings.length ? ` (vist samlet i ${formatDanish(sorted.length, 0)} ${sorted.length === 1 ? 'linje' : 'linjer'})` : '';
+  const lines = [
+    `${file}: ${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)}, ${severityCount('info', counts.info)}${folded}.`,
+  ];
+  lines.push(`Fandt ${report.tables.length} ${report.tables.length === 1 ? 'tabel' : 'tabeller'}.`);
   const bySheet = new Map<string, Finding[]>();
   for (const f of sorted) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   for (const [sheet, findings] of bySheet) {
     lines.push('', sheet === '' ? 'Projektmappen' : `Ark »${sheet}«`);
     const width = Math.max(...findings.map((f) => f.cell.length));
-    for (const f of findings) lines.push(`  ${SEVERITY_WORDS[f.severity][0].padEnd(12)}${f.cell.padEnd(width + 2)}${f.message}`);
+    for (const f of findings) lines.push(`  ${SEVERITY_WORDS.da[f.severity].one.padEnd(12)}${f.cell.padEnd(width + 2)}${f.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
