@@ -15,7 +15,7 @@ import {
   type CellWrite,
   type WorkbookChanges,
 } from '../engine';
-import type { XlComment, XlCommentReply, XlNote, XlWorksheet } from './api';
+import type { XlComment, XlCommentReply, XlNote, XlRange, XlWorksheet } from './api';
 
 /** Where findings go: notes (ExcelApi 1.18), threaded comments (1.10), or only the report sheet. */
 export type AnnotationMode = 'notes' | 'comments' | 'report-only';
@@ -193,6 +193,26 @@ export function requestedNotes(changes: WorkbookChanges): Map<string, { sheet: s
   return requested;
 }
 
+/**
+ * A step adding a note or a threaded comment on one cell. Both collections take a Range (or a
+ * sheet-qualified address, API reference): a bare A1 address would land on the active sheet.
+ */
+function addOnCell(
+  tool: { sheet: string; a1: string },
+  text: string,
+  sheet: (name: string) => XlWorksheet | undefined,
+  add: (ws: XlWorksheet, range: XlRange, text: string) => void,
+): Step {
+  return {
+    bytes: OPERATION_BYTES + text.length,
+    cell: sheetRef(tool.sheet, tool.a1),
+    queue: () => {
+      const ws = sheet(tool.sheet)!;
+      add(ws, ws.getRange(tool.a1), text);
+    },
+  };
+}
+
 /** Notes (ExcelApi 1.18): a person's part of a note stays; only the tool's part changes. */
 export function noteSteps(
   changes: WorkbookChanges,
@@ -283,15 +303,7 @@ export function threadSteps(changes: WorkbookChanges, existing: Map<string, Exis
       report.notesSkipped.push(sheetRef(tool.sheet, tool.a1));
       continue;
     } else {
-      // CommentCollection.add needs a Range or a sheet-qualified address (API reference).
-      steps.push({
-        bytes: OPERATION_BYTES + text.length,
-        cell: sheetRef(tool.sheet, tool.a1),
-        queue: () => {
-          const ws = sheet(tool.sheet)!;
-          ws.comments.add(ws.getRange(tool.a1), text);
-        },
-      });
+      steps.push(addOnCell(tool, text, sheet, (ws, range, content) => ws.comments.add(range, content)));
     }
     report.notesWritten++;
   }
