@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import forslag4Json from '../examples/forslag4.json';
+import { snapshotOf } from './support/fakeWorkbook';
 import {
   annotationChanges,
   checkWorkbook,
@@ -43,21 +44,6 @@ function cellMap(model: WorkbookModel): Map<string, string> {
   const map = new Map<string, string>();
   for (const sheet of model.sheets) for (const [k, c] of sheet.cells) if (c.value !== undefined || c.formula) map.set(`${sheet.name}!${k}`, JSON.stringify(c.formula ?? c.value));
   return map;
-}
-
-/** Everything a person could see in the workbook, for before/after comparisons. */
-function snapshotOf(model: WorkbookModel) {
-  return JSON.stringify({
-    sheets: model.sheets.map((s) => ({
-      name: s.name,
-      visibility: s.visibility,
-      cells: [...s.cells].sort(),
-      notes: [...s.notes].sort(),
-      comments: [...s.comments].sort(),
-      merges: s.merges,
-    })),
-    names: model.names,
-  });
 }
 
 async function reads(model: WorkbookModel, options: ConstructorParameters<typeof OfficeWorkbook>[1] = {}) {

@@ -18,24 +18,9 @@ import {
 } from '../src/engine';
 import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import { FakeExcel, workbookFromRows, type WorkbookModel } from '../src/excel/fake';
+import { snapshotOf } from './support/fakeWorkbook';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
-
-/** Everything a person could see in the workbook. */
-function snapshotOf(model: WorkbookModel): string {
-  return JSON.stringify({
-    sheets: model.sheets.map((s) => ({
-      name: s.name,
-      visibility: s.visibility,
-      cells: [...s.cells].sort(),
-      notes: [...s.notes].sort(),
-      comments: [...s.comments].map(([k, c]) => [k, c.content, c.replies.map((r) => r.content)]).sort(),
-      merges: s.merges,
-      frozen: s.frozenRows,
-    })),
-    names: [...model.names].sort((a, b) => a.name.localeCompare(b.name)),
-  });
-}
 
 interface Action {
   name: string;

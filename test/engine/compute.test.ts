@@ -1,5 +1,6 @@
 import forslag4 from '../../examples/forslag4.json';
-import { computeProposal, ProposalValidationError, type ProposalInput } from '../../src/engine';
+import { computeProposal, type ProposalInput } from '../../src/engine';
+import { validationProblems } from '../support/proposals';
 
 function nonZeroRows(table: { rows: { unit: string; values: number[] }[] }) {
   return Object.fromEntries(table.rows.filter((r) => r.values.some((v) => v !== 0)).map((r) => [r.unit, r.values]));
@@ -139,18 +140,9 @@ describe('payback', () => {
 });
 
 describe('invalid input', () => {
-  function problems(input: unknown): string[] {
-    try {
-      computeProposal(input);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ProposalValidationError);
-      return (error as ProposalValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-    }
-    throw new Error('expected a ProposalValidationError');
-  }
 
   it('lists every problem with its path', () => {
-    const list = problems({
+    const list = validationProblems({
       ...base(),
       years: [2025, 2027, 2028],
       effects: [{ label: 'a', unit: 'Ukendtudvalget', amounts: [1, 2] }],
@@ -165,7 +157,7 @@ describe('invalid input', () => {
   });
 
   it('rejects non-finite numbers and wrong kinds', () => {
-    const list = problems({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }], investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }] });
+    const list = validationProblems({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }], investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }] });
     expect(list.some((p) => p.startsWith('effects[0].amounts[1]'))).toBe(true);
     expect(list.some((p) => p.startsWith('effects[0].amounts[2]'))).toBe(true);
     expect(list).toContain('investments[0].kind: skal være "anlæg" eller "service"');

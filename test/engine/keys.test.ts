@@ -2,7 +2,8 @@
  * Fordelingsnøgler in the proposal format: bases per unit or administration, exact shares,
  * problems reported with their paths, and the old share format still working.
  */
-import { computeProposal, Fraction, ProposalValidationError, roundFractionsLargestRemainder, type ProposalInput, type ResultTable } from '../../src/engine';
+import { computeProposal, Fraction, roundFractionsLargestRemainder, type ProposalInput, type ResultTable } from '../../src/engine';
+import { validationProblems } from '../support/proposals';
 
 const base = (): ProposalInput => ({ title: 'Nøgler', priceLevel: 2025, years: [2025, 2026, 2027] });
 
@@ -10,15 +11,6 @@ function rows(table: ResultTable): Record<string, number[]> {
   return Object.fromEntries(table.rows.filter((r) => r.values.some((v) => v !== 0)).map((r) => [r.unit, r.values]));
 }
 
-function problems(input: unknown): string[] {
-  try {
-    computeProposal(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProposalValidationError);
-    return (error as ProposalValidationError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('expected a ProposalValidationError');
-}
 
 describe('keys in the proposal format', () => {
   it('takes the exact shape of the catalogue’s hours key (committees) and spreads the amounts over it', () => {
@@ -125,7 +117,7 @@ describe('exact distribution', () => {
 
 describe('key problems are reported with their paths', () => {
   it('zero and negative totals, negative bases, unknown units, unknown and unused keys', () => {
-    const list = problems({
+    const list = validationProblems({
       ...base(),
       keys: { Nul: { KFU: 0, BUU: 0 }, Minus: { KFU: -1, BUU: 2 }, Ukendt: { Tivoli: 1 }, Ubrugt: { KFU: 1 } },
       effects: [
@@ -145,12 +137,12 @@ describe('key problems are reported with their paths', () => {
   });
 
   it('a key that splits into itself through another is reported, not looped', () => {
-    const list = problems({ ...base(), keys: { A: { B: 1 }, B: { A: 1 } }, effects: [{ label: 'a', unit: { key: 'A' }, amounts: [1, 1, 1] }] });
+    const list = validationProblems({ ...base(), keys: { A: { B: 1 }, B: { A: 1 } }, effects: [{ label: 'a', unit: { key: 'A' }, amounts: [1, 1, 1] }] });
     expect(list[0]).toMatch(/^keys\.A: nøglen "A" fordeler sig selv i ring/);
   });
 
   it('a unit that is neither a name nor a key is a Danish shape error', () => {
-    expect(problems({ ...base(), effects: [{ label: 'a', unit: 7, amounts: [1, 1, 1] }] })).toEqual([
+    expect(validationProblems({ ...base(), effects: [{ label: 'a', unit: 7, amounts: [1, 1, 1] }] })).toEqual([
       'effects[0].unit: skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })',
     ]);
   });
