@@ -34,7 +34,11 @@ function annotationBatch(context: XlRequestContext, findings: number): void {
   added.getRange('A1').values = [['Valideringsrapport']];
   added.getRangeByIndexes(0, 0, 1, 4).merge(false);
   ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
-  ws.getRangeByIndexes(0, 0, 100, 10).getMergedAreasOrNullObject().load('address');
+  const box = ws.getRangeByIndexes(0, 0, 100, 10);
+  box.getMergedAreasOrNullObject().load('address');
+  box.load('hasSpill,savedAsArray');
+  ws.getCell(1, 1).load('hasSpill,savedAsArray').getSpillParentOrNullObject().load('address');
+  ws.getCell(0, 0).getSpillingToRangeOrNullObject().load('address');
   ws.freezePanes.freezeRows(1);
   ws.protection.load('protected');
   wb.protection.load('protected');

@@ -5,7 +5,8 @@
  * Round trips are counted, not left to chance:
  * - `read` costs 2 syncs plus one per block of cells (one block unless the workbook holds more
  *   than `maxCellsPerSync` used cells), whatever the number of sheets;
- * - `apply` costs 2 syncs to check, one to record what cell writes into existing sheets replace,
+ * - `apply` costs 2 syncs to check (a third only where an array formula or a spill lies near the
+ *   cells it writes), one to record what cell writes into existing sheets replace,
  *   then one to write (more only when the request, measured as Office.js serializes it, reaches
  *   `maxRequestBytes`), and one to delete the sheets it replaces or removes.
  * Every request stays well under Excel on the web's 5 MB and a bounded number of steps; a request
@@ -27,6 +28,7 @@ import {
 } from '../engine';
 import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
 import { ExcelRequestError, HiddenSheetError, WorkbookChangeError } from './errors';
+import { arrayCells, probeArrays } from './arrays';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { loadBlocks, readWorkbook } from './read';
 import { rollback, type PriorState } from './rollback';
@@ -119,7 +121,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * Applies a batch of changes. Refuses with `WorkbookChangeError`, before writing anything, when
-   * the workbook's structure or a sheet to write is protected, an output cell is merged, a sheet
+   * the workbook's structure or a sheet to write is protected, an output cell is merged or part of
+   * an array formula or a dynamic array's spill, a sheet
    * to add exists (and is not listed in `replaceSheets`) or a sheet to write does not exist.
    */
   async apply(changes: WorkbookChanges): Promise<void> {
@@ -145,7 +148,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const annotations = wantsNotes ? queueAnnotations(context, mode) : null;
       await sync();
 
-      // Check, round trip 2: sheet protection, merged cells under the writes, what the writes
+      // Check, round trip 2: sheet protection, merged cells and arrays under the writes, what the writes
       // replace (for a rollback), note and comment locations.
       const sheets = new Map(sheetList.items.map((ws) => [ws.name.toLowerCase(), ws]));
       const protections = sheetList.items.map((ws) => ({ ws, protection: ws.protection.load('protected') }));
@@ -155,10 +158,12 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!ws) return [];
         const box = boundingBox(writes);
         const range = ws.getRangeByIndexes(box.start.row, box.start.col, box.end.row - box.start.row + 1, box.end.col - box.start.col + 1);
-        return [{ ws, box, areas: range.getMergedAreasOrNullObject().load('address') }];
+        return [{ ws, box, areas: range.getMergedAreasOrNullObject().load('address'), arrays: probeArrays(ws.name, ws, writes, range) }];
       });
       const located = annotations?.locate();
       await sync();
+      // Only when a box holds an array formula or a spill: which written cells they hold.
+      const heldCells = await arrayCells(targets.map((t) => t.arrays), sync);
       const { existingNotes, existingComments } = located?.read() ?? { existingNotes: new Map<string, ExistingNote>(), existingComments: new Map<string, ExistingComment>() };
 
       const plan = planChanges(changes, {
@@ -166,6 +171,7 @@ export class OfficeWorkbook implements WorkbookPort {
         workbookProtected: workbookProtection.protected,
         protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.ws.name.toLowerCase())),
         merges: targets.flatMap((t) => (t.areas.isNullObject ? [] : parseAreas(t.areas.address))),
+        arrayCells: heldCells,
         toolNotes: mode === 'notes' ? [...existingNotes.values()].filter((n) => n.content.includes(TOOL_NOTE_MARKER)) : [],
       });
       if (plan.problems.length > 0) throw new WorkbookChangeError(plan.problems);

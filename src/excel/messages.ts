@@ -13,6 +13,12 @@ const DA: Record<ChangeProblem['code'], (p: ChangeProblem) => string> = {
   'sheet-exists': (p) => `Arket »${p.sheet}« findes allerede og overskrives ikke.`,
   'missing-sheet': (p) => `Arket »${p.sheet}« findes ikke i projektmappen.`,
   'merged-cells': (p) => `Cellerne ${p.cell ?? ''} på arket »${p.sheet}« er flettet, og der skal skrives tal i dem. Ophæv fletningen (Startside › Flet og centrer), og prøv igen.`,
+  'array-formula': (p) =>
+    `Cellerne ${p.cell ?? ''} på arket »${p.sheet}« er en del af en matrixformel, og Excel tillader ikke at ændre en del af en matrix. ` +
+    'Markér hele matrixen, og slet den eller flyt den væk fra tabellerne, og prøv igen.',
+  spill: (p) =>
+    `Cellerne ${p.cell ?? ''} på arket »${p.sheet}« viser resultater fra formlen i ${p.anchor ?? 'en anden celle'} (en dynamisk matrix); ` +
+    'skrives der i dem, viser formlen #SPILD!. Flyt eller slet formlen, og prøv igen.',
   'last-sheet': (p) => `Arket »${p.sheet}« er projektmappens eneste synlige ark og kan ikke fjernes.`,
 };
 
@@ -22,6 +28,12 @@ const EN: Record<ChangeProblem['code'], (p: ChangeProblem) => string> = {
   'sheet-exists': (p) => `The sheet "${p.sheet}" already exists and is not overwritten.`,
   'missing-sheet': (p) => `The sheet "${p.sheet}" does not exist in the workbook.`,
   'merged-cells': (p) => `The cells ${p.cell ?? ''} on the sheet "${p.sheet}" are merged, and numbers must be written into them. Unmerge them (Home › Merge & Center) and try again.`,
+  'array-formula': (p) =>
+    `The cells ${p.cell ?? ''} on the sheet "${p.sheet}" are part of an array formula, and Excel does not allow changing part of an array. ` +
+    'Select the whole array and delete it or move it away from the tables, and try again.',
+  spill: (p) =>
+    `The cells ${p.cell ?? ''} on the sheet "${p.sheet}" show results spilled from the formula in ${p.anchor ?? 'another cell'} (a dynamic array); ` +
+    'writing into them would make the formula show #SPILL!. Move or delete the formula, and try again.',
   'last-sheet': (p) => `The sheet "${p.sheet}" is the workbook's only visible sheet and cannot be removed.`,
 };
 

@@ -115,8 +115,17 @@ export abstract class FakeObject<T> implements PathHolder {
 
   load(propertyNames?: string | string[]): this {
     const names = parseProperties(propertyNames) ?? this.defaultProperties();
-    const id = this.ctx.enqueue({ type: ACTION_QUERY, name: '', path: this.pathId, select: names }, () => (this.target === null ? 0 : queryResultBytes(id, 0) + this.loadDuringSync(names)), this.requires);
+    const id = this.ctx.enqueue(
+      { type: ACTION_QUERY, name: '', path: this.pathId, select: names },
+      () => (this.target === null ? 0 : queryResultBytes(id, 0) + this.loadDuringSync(names)),
+      this.loadRequirement(names),
+    );
     return this;
+  }
+
+  /** The requirement set a load of these properties needs (some properties are newer than their object). */
+  protected loadRequirement(_names: readonly string[]): string | undefined {
+    return this.requires;
   }
 
   /** Loads properties while a batch executes (collections load their items this way); returns their bytes as JSON. */

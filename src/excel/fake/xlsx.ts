@@ -5,7 +5,7 @@
  * the round trip; threaded comments are saved as notes (ExcelJS cannot write them).
  */
 import ExcelJS from 'exceljs';
-import { dateToSerial, rangeFromA1, rangeToA1, sheetRef, splitSheetAddress } from '../../engine/cells';
+import { dateToSerial, rangeFromA1, rangeToA1, sheetRef, splitSheetAddress, type CellRange } from '../../engine/cells';
 import { noteText } from '../../engine/changes';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel, type Visibility } from './model';
 import { POINTS_PER_CHARACTER as POINTS_PER_CHAR } from '../api';
@@ -49,6 +49,9 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
           const formula = cell.formula;
           if (formula) target.formula = `=${formula}`;
           target.value = scalarOf((raw as { result?: unknown }).result);
+          // A legacy array formula: ExcelJS gives the formula in its first cell with the array's range.
+          const array = raw as { shareType?: string; ref?: string };
+          if (array.shareType === 'array' && array.ref) sheet.arrays.push(rangeFromA1(array.ref));
         } else {
           target.value = scalarOf(raw);
           const link = raw && typeof raw === 'object' ? (raw as { hyperlink?: string }).hyperlink : undefined;
@@ -91,7 +94,11 @@ function argb(color: string | undefined): string | undefined {
   return `FF${color.replace('#', '').toUpperCase()}`;
 }
 
-function cellValue(cell: CellModel): ExcelJS.CellValue {
+function cellValue(cell: CellModel, array?: CellRange): ExcelJS.CellValue {
+  if (cell.formula && array) {
+    const result = cell.value as string | number | boolean | undefined;
+    return { formula: cell.formula.slice(1), result, shareType: 'array', ref: rangeToA1(array) } as unknown as ExcelJS.CellFormulaValue;
+  }
   if (cell.formula) return { formula: cell.formula.slice(1), result: cell.value as string | number | boolean | undefined } as ExcelJS.CellFormulaValue;
   const text = String(cell.value ?? cell.hyperlink?.textToDisplay ?? '');
   if (cell.hyperlink?.documentReference) {
@@ -109,7 +116,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const { row, col } = parseCellKey(key);
     const target = ws.getCell(row + 1, col + 1);
     if (cell.fileStyle) target.style = JSON.parse(JSON.stringify(cell.fileStyle));
-    target.value = cellValue(cell);
+    target.value = cellValue(cell, sheet.arrays.find((a) => a.start.row === row && a.start.col === col));
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
     const s = cell.style;
     if (s) {
