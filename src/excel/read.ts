@@ -125,7 +125,8 @@ export async function loadBlocks(
       const cells = batch.reduce((sum, b) => sum + b.rows * b.cols, 0);
       if (isPayloadLimitError(error) !== 'response' || cells <= 1) throw error;
       cellsPerSync = Math.max(1, Math.floor(cells / 2));
-      pending = [...batch.flatMap((b) => cutBlock(b, cellsPerSync)), ...pending.slice(batch.length)];
+      // Every block still to read, not only the refused ones: a block larger than the new size would be refused too.
+      pending = pending.flatMap((b) => cutBlock(b, cellsPerSync));
       continue;
     }
     batch.forEach((block, i) => loaded(block, ranges[i]));

@@ -445,7 +445,7 @@ class FormatPart implements PathHolder {
     name: string,
   ) {
     this.pathId = range.ctx.newPath(propertyPath(parent, name));
-    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0);
+    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => undefined);
   }
 
   /** `part.name = value`, applied to every cell of the range at sync. */
@@ -453,7 +453,6 @@ class FormatPart implements PathHolder {
     const range = this.range;
     range.ctx.enqueue({ type: ACTION_SET_PROPERTY, name: name.charAt(0).toUpperCase() + name.slice(1), path: this.pathId, args: [value] }, () => {
       apply(range.targetDuringSync());
-      return 0;
     });
   }
 }
