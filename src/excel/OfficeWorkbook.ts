@@ -33,7 +33,19 @@ import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { loadBlocks, readWorkbook } from './read';
 import { rollback, type PriorState } from './rollback';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './payload';
-import { absoluteA1, cellSteps, key, noteSteps, OPERATION_BYTES, threadSteps, type AnnotationMode, type ApplyReport, type ExistingComment, type ExistingNote, type Step } from './write';
+import {
+  absoluteA1,
+  cellSteps,
+  key,
+  noteSteps,
+  OPERATION_BYTES,
+  threadSteps,
+  type AnnotationMode,
+  type ApplyReport,
+  type ExistingComment,
+  type ExistingNote,
+  type Step,
+} from './write';
 
 export type { AnnotationMode, ApplyReport } from './write';
 
@@ -164,7 +176,10 @@ export class OfficeWorkbook implements WorkbookPort {
       await sync();
       // Only when a box holds an array formula or a spill: which written cells they hold.
       const heldCells = await arrayCells(targets.map((t) => t.arrays), sync);
-      const { existingNotes, existingComments } = located?.read() ?? { existingNotes: new Map<string, ExistingNote>(), existingComments: new Map<string, ExistingComment>() };
+      const { existingNotes, existingComments } = located?.read() ?? {
+        existingNotes: new Map<string, ExistingNote>(),
+        existingComments: new Map<string, ExistingComment>(),
+      };
 
       const plan = planChanges(changes, {
         sheets: sheetList.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' })),
@@ -178,7 +193,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
       // What the cell writes replace, for a rollback (one more round trip, when there are any).
       const priorCells: PriorState['cells'] = [];
-      const blocks = targets.map((t, sheet) => ({ sheet, row: t.box.start.row, col: t.box.start.col, rows: t.box.end.row - t.box.start.row + 1, cols: t.box.end.col - t.box.start.col + 1 }));
+      const blocks = targets.map((t, sheet) => ({
+        sheet,
+        row: t.box.start.row,
+        col: t.box.start.col,
+        rows: t.box.end.row - t.box.start.row + 1,
+        cols: t.box.end.col - t.box.start.col + 1,
+      }));
       await loadBlocks(sync, blocks, this.maxCellsPerSync, (b) => targets[b.sheet].ws, ['formulas', 'numberFormat'], (b, range) => {
         priorCells.push({ sheetId: targets[b.sheet].ws.id, row: b.row, col: b.col, formulas: range.formulas, numberFormat: range.numberFormat });
       });
@@ -188,7 +209,10 @@ export class OfficeWorkbook implements WorkbookPort {
         names: nameList.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
         cells: priorCells,
         notes: wantsNotes && mode === 'notes' ? new Map([...existingNotes.values()].map((n) => [n.location, n.content])) : null,
-        comments: wantsNotes && mode !== 'report-only' ? new Map([...existingComments.values()].map((c) => [c.location, { content: c.content, replies: c.replies.map((r) => r.content) }])) : null,
+        comments:
+          wantsNotes && mode !== 'report-only'
+            ? new Map([...existingComments.values()].map((c) => [c.location, { content: c.content, replies: c.replies.map((r) => r.content) }]))
+            : null,
       };
 
       const report: ApplyReport = {
@@ -227,10 +251,14 @@ export class OfficeWorkbook implements WorkbookPort {
         });
         steps.push(...cellSteps(() => ws!, spec.cells));
         for (const m of spec.merges ?? []) {
-          steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge() });
+          steps.push({
+            bytes: OPERATION_BYTES,
+            queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge(),
+          });
         }
         (spec.columnWidths ?? []).forEach((chars, col) => {
-          if (chars > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) });
+          if (chars > 0)
+            steps.push({ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) });
         });
         if (spec.frozenRows && spec.frozenRows > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.freezePanes.freezeRows(spec.frozenRows) });
         report.cellsWritten += spec.cells.length;
@@ -409,7 +437,9 @@ function queueAnnotations(context: XlRequestContext, mode: AnnotationMode) {
   return {
     locate() {
       const notes = noteList ? noteList.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
-      const comments = commentList ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') })) : [];
+      const comments = commentList
+        ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') }))
+        : [];
       return {
         read() {
           const existingNotes = new Map<string, ExistingNote>();

@@ -50,7 +50,7 @@ export class ExcelRequestError extends Error {
   static wrap(error: unknown): Error {
     if (error instanceof WorkbookChangeError || error instanceof ExcelRequestError || error instanceof HiddenSheetError) return error;
     const e = error as { code?: unknown; message?: unknown };
-    if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, String(e.message ?? ''));
+    if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, typeof e.message === 'string' ? e.message : '');
     return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -87,7 +87,9 @@ export function planChanges(changes: WorkbookChanges, facts: WorkbookFacts): { p
   const exists = new Map(facts.sheets.map((s) => [s.name.toLowerCase(), s]));
   const replace = new Set([...(changes.replaceSheets ?? []), ...(changes.removeSheets ?? [])].map((n) => n.toLowerCase()));
   const added = new Set((changes.addSheets ?? []).map((s) => s.name.toLowerCase()));
-  const removed = (changes.removeSheets ?? []).filter((n) => exists.has(n.toLowerCase()) && !added.has(n.toLowerCase())).map((n) => exists.get(n.toLowerCase())!.name);
+  const removed = (changes.removeSheets ?? [])
+    .filter((n) => exists.has(n.toLowerCase()) && !added.has(n.toLowerCase()))
+    .map((n) => exists.get(n.toLowerCase())!.name);
   const changesStructure = added.size > 0 || removed.length > 0;
   if (changesStructure && facts.workbookProtected) problems.push({ code: 'workbook-protected', sheet: '' });
   for (const spec of changes.addSheets ?? []) {
@@ -133,7 +135,11 @@ export function planChanges(changes: WorkbookChanges, facts: WorkbookFacts): { p
   }
   for (const cells of held.values()) {
     const { sheet, kind, anchor } = cells[0];
-    const problem: ChangeProblem = { code: kind === 'array' ? 'array-formula' : 'spill', sheet: exists.get(sheet.toLowerCase())?.name ?? sheet, cell: cellList(cells) };
+    const problem: ChangeProblem = {
+      code: kind === 'array' ? 'array-formula' : 'spill',
+      sheet: exists.get(sheet.toLowerCase())?.name ?? sheet,
+      cell: cellList(cells),
+    };
     if (anchor) problem.anchor = anchor;
     problems.push(problem);
   }

@@ -87,8 +87,13 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
-  await loadBlocks(() => context.sync(), usedBlocks(used, maxCellsPerSync), maxCellsPerSync, (block) => sheets.items[block.sheet], ['values', 'formulas', 'numberFormat'], (block, range) =>
-    fillGrid(grids[block.sheet], block, range.values, range.formulas, range.numberFormat),
+  await loadBlocks(
+    () => context.sync(),
+    usedBlocks(used, maxCellsPerSync),
+    maxCellsPerSync,
+    (block) => sheets.items[block.sheet],
+    ['values', 'formulas', 'numberFormat'],
+    (block, range) => fillGrid(grids[block.sheet], block, range.values, range.formulas, range.numberFormat),
   );
 
   const sheetName = (name: string) => grids.find((g) => g.name.toLowerCase() === name.toLowerCase())?.name;
@@ -142,7 +147,8 @@ function cutBlock(block: ReadBlock, maxCells: number): ReadBlock[] {
     for (let r = 0; r < block.rows; r += rowsPerBlock) out.push({ ...block, row: block.row + r, rows: Math.min(rowsPerBlock, block.rows - r) });
   } else {
     for (let r = 0; r < block.rows; r++) {
-      for (let c = 0; c < block.cols; c += maxCells) out.push({ ...block, row: block.row + r, rows: 1, col: block.col + c, cols: Math.min(maxCells, block.cols - c) });
+      for (let c = 0; c < block.cols; c += maxCells)
+        out.push({ ...block, row: block.row + r, rows: 1, col: block.col + c, cols: Math.min(maxCells, block.cols - c) });
     }
   }
   return out;

@@ -188,7 +188,8 @@ export class WorkbookModel {
   }
 
   activate(sheet: SheetModel): void {
-    if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `The operation is invalid for the object: worksheet "${sheet.name}" is hidden.`);
+    if (sheet.visibility !== 'Visible')
+      throw new FakeExcelError('InvalidOperation', `The operation is invalid for the object: worksheet "${sheet.name}" is hidden.`);
     this.activeId = sheet.id;
   }
 

@@ -55,7 +55,8 @@ const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', '
 function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
-  const text = String(input);
+  // Excel reads any other input as the text it would show; the adapter sends strings.
+  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? '');
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
@@ -106,9 +107,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   set numberFormat(formats: unknown[][]) {
     this.queueSet('numberFormat', formats, (t) =>
       this.eachInput(t, formats, (cell, input, r, c) => {
-        cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
+        cell.numberFormat = typeof input === 'string' && input !== 'General' ? input : undefined;
         // A cell with nothing left in it is no cell at all, as in Excel's file.
-        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) t.sheet.cells.delete(cellKey(r, c));
+        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink)
+          t.sheet.cells.delete(cellKey(r, c));
       }),
     );
   }
@@ -252,9 +254,14 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     const hidden = t.sheet.merges.filter((m) => intersects(m, t.range));
     this.eachInput(t, inputs, (cell, input, r, c) => {
       const coerced = coerceInput(input);
-      const inHiddenPart = hidden.some((m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c));
+      const inHiddenPart = hidden.some(
+        (m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c),
+      );
       if (inHiddenPart && (coerced.value !== undefined || coerced.formula !== undefined)) {
-        throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`);
+        throw new FakeExcelError(
+          'InvalidOperation',
+          `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`,
+        );
       }
       cell.value = coerced.value;
       cell.formula = coerced.formula;
@@ -359,7 +366,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     this.queueMethod('merge', [across], (t) => {
       this.assertEditable(t);
       const blocks = across
-        ? Array.from({ length: rangeRows(t) }, (_, i) => ({ start: { row: t.range.start.row + i, col: t.range.start.col }, end: { row: t.range.start.row + i, col: t.range.end.col } }))
+        ? Array.from({ length: rangeRows(t) }, (_, i) => ({
+            start: { row: t.range.start.row + i, col: t.range.start.col },
+            end: { row: t.range.start.row + i, col: t.range.end.col },
+          }))
         : [t.range];
       for (const block of blocks) {
         t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, block));

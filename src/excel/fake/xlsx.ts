@@ -63,7 +63,11 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
           sheet.cells.set(cellKey(Number(cell.row) - 1, Number(cell.col) - 1), target);
         }
         const note = noteText(cell.note);
-        if (note !== null) sheet.notes.set(rangeToA1({ start: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 }, end: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 } }), { content: note, author: '' });
+        if (note !== null)
+          sheet.notes.set(
+            rangeToA1({ start: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 }, end: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 } }),
+            { content: note, author: '' },
+          );
       });
     });
     const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
@@ -96,16 +100,17 @@ function argb(color: string | undefined): string | undefined {
 
 function cellValue(cell: CellModel, array?: CellRange): ExcelJS.CellValue {
   if (cell.formula && array) {
-    const result = cell.value as string | number | boolean | undefined;
-    return { formula: cell.formula.slice(1), result, shareType: 'array', ref: rangeToA1(array) } as unknown as ExcelJS.CellFormulaValue;
+    // ExcelJS writes `shareType` and `ref` (an array formula) though its types do not name them.
+    const value = { formula: cell.formula.slice(1), result: cell.value, shareType: 'array', ref: rangeToA1(array) };
+    return value;
   }
-  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.value as string | number | boolean | undefined } as ExcelJS.CellFormulaValue;
+  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.value } satisfies ExcelJS.CellFormulaValue;
   const text = String(cell.value ?? cell.hyperlink?.textToDisplay ?? '');
   if (cell.hyperlink?.documentReference) {
     // A link inside the workbook as a HYPERLINK formula: ExcelJS writes cell hyperlinks as
     // external relationships only (the ExcelJS adapter does the same).
     const quote = (s: string) => s.replace(/"/g, '""');
-    return { formula: `HYPERLINK("#${quote(cell.hyperlink.documentReference)}","${quote(text)}")`, result: text } as ExcelJS.CellFormulaValue;
+    return { formula: `HYPERLINK("#${quote(cell.hyperlink.documentReference)}","${quote(text)}")`, result: text } satisfies ExcelJS.CellFormulaValue;
   }
   if (cell.hyperlink?.address) return { text, hyperlink: cell.hyperlink.address };
   return cell.value ?? null;
@@ -121,7 +126,13 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const s = cell.style;
     if (s) {
       if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
-        target.font = { ...(target.font ?? {}), bold: s.bold, italic: s.italic, size: s.fontSize, color: argb(s.fontColor) ? { argb: argb(s.fontColor) } : undefined };
+        target.font = {
+          ...(target.font ?? {}),
+          bold: s.bold,
+          italic: s.italic,
+          size: s.fontSize,
+          color: argb(s.fontColor) ? { argb: argb(s.fontColor) } : undefined,
+        };
       }
       if (argb(s.fill)) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
       if (s.horizontalAlignment || s.wrapText) {
@@ -159,5 +170,5 @@ export async function xlsxFromModel(model: WorkbookModel): Promise<Uint8Array> {
   const activeTab = model.sheets.indexOf(model.activeSheet);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, activeTab), visibility: 'visible' }];
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
