@@ -19,12 +19,12 @@
  * `FakeExcel` counts `sync()` calls, which is how tests prove the adapter's round trips.
  */
 import type * as Xl from '../api';
-import { EXCEL_WEB_PAYLOAD_LIMIT } from '../payload';
 import { FakeExcelError } from './errors';
 import { WorkbookModel } from './model';
 import type { FakeObject } from './object';
 import { FakeWorkbook } from './workbook';
-import { ACTION_INSTANTIATE, jsonBytes, PATH_GLOBAL, requestBytes, type WireAction, type WirePath } from './wire';
+import { EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes } from '../payload';
+import { ACTION_INSTANTIATE, PATH_GLOBAL, requestBytes, type WireAction, type WirePath } from './wire';
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi version the host supports: `1.18` (notes), `1.12` (comments), `1.7`. */
@@ -36,7 +36,7 @@ export interface FakeExcelOptions {
 }
 
 /** One load's answer in Excel's response: the loaded properties by wire name, or null (a null object). */
-export interface ActionResult {
+interface ActionResult {
   ActionId: number;
   Value: unknown;
 }

@@ -8,7 +8,7 @@ import { FakeExcelError } from './errors';
 
 export type Scalar = string | number | boolean;
 
-export interface CellStyleModel {
+interface CellStyleModel {
   bold?: boolean;
   italic?: boolean;
   fontColor?: string;

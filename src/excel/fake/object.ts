@@ -41,7 +41,7 @@ function pascal(name: string): string {
 
 export type Resolver<T> = () => T | null;
 
-export function parseProperties(names: string | string[] | undefined): string[] | null {
+function parseProperties(names: string | string[] | undefined): string[] | null {
   if (names === undefined) return null;
   const list = Array.isArray(names) ? names : names.split(',');
   return list.map((n) => n.trim()).filter((n) => n !== '');

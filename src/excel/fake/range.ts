@@ -22,7 +22,7 @@ export function rangeCols(t: RangeTarget): number {
   return t.range.end.col - t.range.start.col + 1;
 }
 
-export function intersects(a: CellRange, b: CellRange): boolean {
+function intersects(a: CellRange, b: CellRange): boolean {
   return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 }
 

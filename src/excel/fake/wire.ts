@@ -21,8 +21,6 @@
 
 import { jsonBytes } from '../payload';
 
-export { jsonBytes, utf8Bytes } from '../payload';
-
 /** `OfficeExtension.ObjectPathType`. */
 export const PATH_GLOBAL = 1;
 export const PATH_METHOD = 3;
@@ -77,7 +75,7 @@ function argumentInfo(args: unknown[] | undefined, refs: number[] | undefined): 
 }
 
 /** The request body Office.js would send for these actions. */
-export function requestBody(
+function requestBody(
   actions: readonly WireAction[],
   paths: ReadonlyMap<number, WirePath>,
 ): { Actions: unknown[]; ObjectPaths: Record<string, unknown> } {
