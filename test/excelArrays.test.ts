@@ -5,6 +5,8 @@
  * before its first write and refuses with the cells named, leaving the workbook as it was.
  */
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { num, REPORT_SHEET, text, type WorkbookChanges } from '../src/engine';
 import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import { WorkbookChangeError } from '../src/excel/errors';
@@ -218,6 +220,30 @@ describe('planChanges with array cells', () => {
 });
 
 describe('array formulas in .xlsx files', () => {
+  // Written by LibreOffice Calc's own xlsx export (scripts/fixtures/build-array-fixture.sh): B3:C3 hold {=E3:F3*2}.
+  const LIBREOFFICE = path.join(__dirname, 'fixtures/libreoffice/libreoffice-array.xlsx');
+
+  test('a LibreOffice array formula over Tabel A’s output cells: the write is refused, the cells named, nothing written', async () => {
+    const model = await modelFromXlsx(readFileSync(LIBREOFFICE));
+    const sheet = model.sheets[0];
+    expect(sheet.arrays).toEqual([area('B3', 'C3')]);
+    expect(model.cell(sheet, 2, 1)).toMatchObject({ formula: '=E3:F3*2', value: 2 });
+    const before = snapshotOf(model);
+    const excel = new FakeExcel(model);
+    const changes = { cells: [write('B3', num(-369)), write('C3', num(-1491))] };
+    const error = await refusal(new OfficeWorkbook(excel).applyChanges(changes));
+    expect((error as WorkbookChangeError).problems).toEqual([{ code: 'array-formula', sheet: 'Tabeller', cell: 'B3:C3' }]);
+    expect(snapshotOf(model)).toBe(before);
+    // What the check spares the user: Excel itself refuses the first cell.
+    const direct = await refusal(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Tabeller').getRange('B3').values = [[-369]];
+        await context.sync();
+      }),
+    );
+    expect(direct).toMatchObject({ code: 'InvalidOperation' });
+  });
+
   test('an array formula in a file is an array in the in-memory Excel, and is saved as one', async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('Tabeller');
