@@ -42,7 +42,8 @@ function workbookOfSheets(count: number, rows = 20, cols = 8): WorkbookModel {
 /** Every cell's value (or formula) by `Sheet!row,col`. */
 function cellMap(model: WorkbookModel): Map<string, string> {
   const map = new Map<string, string>();
-  for (const sheet of model.sheets) for (const [k, c] of sheet.cells) if (c.value !== undefined || c.formula) map.set(`${sheet.name}!${k}`, JSON.stringify(c.formula ?? c.value));
+  for (const sheet of model.sheets)
+    for (const [k, c] of sheet.cells) if (c.value !== undefined || c.formula) map.set(`${sheet.name}!${k}`, JSON.stringify(c.formula ?? c.value));
   return map;
 }
 
@@ -142,7 +143,9 @@ describe('OfficeWorkbook.apply', () => {
       ['ØU', -369, -1491],
       ['Total', -369, '1.144'],
     ]);
-    const changed = JSON.parse(snapshotOf(model)).sheets[0].cells.filter((c: [string, unknown]) => !JSON.parse(before).sheets[0].cells.some((b: [string, unknown]) => JSON.stringify(b) === JSON.stringify(c)));
+    const changed = JSON.parse(snapshotOf(model)).sheets[0].cells.filter(
+      (c: [string, unknown]) => !JSON.parse(before).sheets[0].cells.some((b: [string, unknown]) => JSON.stringify(b) === JSON.stringify(c)),
+    );
     expect(changed.map((c: [string]) => c[0]).sort()).toEqual(['2,1', '2,2', '3,1', '3,2']);
   });
 
@@ -161,7 +164,8 @@ describe('OfficeWorkbook.apply', () => {
     const after = cellMap(excel.model);
     const written = new Set((writes.cells ?? []).map((w) => `${w.sheet}!${w.row},${w.col}`));
     expect(written.size).toBeGreaterThan(0);
-    for (const w of writes.cells ?? []) expect(after.get(`${w.sheet}!${w.row},${w.col}`)).toBe(w.value.kind === 'empty' ? undefined : JSON.stringify(w.value.value));
+    for (const w of writes.cells ?? [])
+      expect(after.get(`${w.sheet}!${w.row},${w.col}`)).toBe(w.value.kind === 'empty' ? undefined : JSON.stringify(w.value.value));
     for (const k of new Set([...before.keys(), ...after.keys()])) if (!written.has(k)) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
     expect(excel.model.sheets.map((s) => s.name)).toEqual(['Ark1', 'Vejledning', 'Input', 'Tabeller']);
     expect(excel.model.cell(excel.model.sheets[0], 0, 0)?.value).toBe('Mine egne data');
@@ -208,7 +212,8 @@ describe('OfficeWorkbook.apply', () => {
     );
     expect(error).toBeInstanceOf(WorkbookChangeError);
     expect((error as WorkbookChangeError).problems).toEqual([expect.objectContaining({ code, sheet: 'Tabeller' })]);
-    expect((error as Error).message).toMatch(code === 'sheet-protected' ? /Arket »Tabeller« er beskyttet/ : /Cellerne B3:C3 på arket »Tabeller« er flettet/);
+    const expected = code === 'sheet-protected' ? /Arket »Tabeller« er beskyttet/ : /Cellerne B3:C3 på arket »Tabeller« er flettet/;
+    expect((error as Error).message).toMatch(expected);
     expect(snapshotOf(model)).toBe(before);
   });
 });
@@ -252,7 +257,7 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
     expect(snapshotOf(model)).toBe(before);
   });
 
-  test('threaded comments (ExcelApi 1.13–1.17): a tool thread of its own; a person’s thread is never touched; removal takes only the tool’s', async () => {
+  test('threaded comments (ExcelApi 1.13–1.17): a tool thread of its own; a person’s thread is untouched; removal takes only the tool’s', async () => {
     const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43']] });
     model.sheets[0].comments.set('B2', { id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     const before = snapshotOf(model);

@@ -48,13 +48,32 @@ describe('manifest validation', () => {
 
   test.each([
     ['a broken resid', edit('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="Taskpane.Ulr"/>'), /resid "Taskpane.Ulr" findes ikke/],
-    ['a resid of the wrong kind', edit('<Label resid="TaskpaneButton.Label"/>', '<Label resid="Taskpane.Url"/>'), /peger på Urls, men skal pege på ShortStrings/],
-    ['a non-https SourceLocation', edit('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>', '<SourceLocation DefaultValue="http://localhost:3000/taskpane.html"/>'), /skal bruge https/],
-    ['a non-https icon', edit('DefaultValue="https://localhost:3000/assets/icon-16.png"', 'DefaultValue="http://localhost:3000/assets/icon-16.png"'), /skal bruge https/],
+    [
+      'a resid of the wrong kind',
+      edit('<Label resid="TaskpaneButton.Label"/>', '<Label resid="Taskpane.Url"/>'),
+      /peger på Urls, men skal pege på ShortStrings/,
+    ],
+    [
+      'a non-https SourceLocation',
+      edit('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>', '<SourceLocation DefaultValue="http://localhost:3000/taskpane.html"/>'),
+      /skal bruge https/,
+    ],
+    [
+      'a non-https icon',
+      edit('DefaultValue="https://localhost:3000/assets/icon-16.png"', 'DefaultValue="http://localhost:3000/assets/icon-16.png"'),
+      /skal bruge https/,
+    ],
     ['an id that is no GUID', edit(/<Id>[^<]+<\/Id>/, '<Id>teknisk-beregningsark</Id>'), /er ikke en GUID/],
     ['elements out of order', edit(/(<Version>[^<]+<\/Version>)\s*(<ProviderName>[^<]+<\/ProviderName>)/, '$2$1'), /forkert rækkefølge/],
     ['a missing icon', edit('assets/icon-80.png', 'assets/icon-81.png'), /icon-81.png findes ikke/],
-    ['an icon of the wrong size', edit('<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>'), /er 32×32 px, men skal være 16×16/],
+    [
+      'an icon of the wrong size',
+      edit(
+        '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>',
+        '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+      ),
+      /er 32×32 px, men skal være 16×16/,
+    ],
     ['no ExcelApi requirement', edit(/<Set Name="ExcelApi" MinVersion="[^"]+"\/>/, ''), /ExcelApi-krav/],
     ['the wrong permission', edit('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>'), /ReadWriteDocument/],
     ['no Excel host', edit('<Host Name="Workbook"/>', '<Host Name="Document"/>'), /Workbook/],
@@ -80,7 +99,9 @@ describe('manifest validation', () => {
       expect.stringMatching(/MinVersion skal være 1.13/),
     );
     expect(manifest).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/support.html"\/>/);
-    expect(problemsOf(edit('localhost:3000/support.html"/>', 'localhost:3000/hjaelp.html"/>')).map((p) => p.message)).toContainEqual(expect.stringMatching(/hjaelp.html bygges ikke/));
+    expect(problemsOf(edit('localhost:3000/support.html"/>', 'localhost:3000/hjaelp.html"/>')).map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/hjaelp.html bygges ikke/),
+    );
   });
 });
 
@@ -88,7 +109,12 @@ describe('production build', () => {
   test('fails at once, with a message saying what to set, without ADDIN_PRODUCTION_URL', () => {
     const env = { ...process.env };
     delete env.ADDIN_PRODUCTION_URL;
-    const run = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).toMatch(/ADDIN_PRODUCTION_URL mangler: sæt den til den https-adresse/);
   }, 60_000);

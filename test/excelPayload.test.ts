@@ -10,7 +10,7 @@ import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import type { XlRequestContext } from '../src/excel/api';
 import { EXCEL_WEB_PAYLOAD_LIMIT, FakeExcel, workbookFromRows, type CellLiteral } from '../src/excel/fake';
 import { officeJsRequestBytes } from '../src/excel/officeHost';
-import { jsonBytes } from '../src/excel/payload';
+import { jsonBytes, utf8Bytes } from '../src/excel/payload';
 import { loadOfficeJs } from './support/officeJs';
 
 /** What an annotation does: cell writes of every kind, threaded comments, formats, names, a new sheet, loads. */
@@ -34,7 +34,11 @@ function annotationBatch(context: XlRequestContext, findings: number): void {
   added.getRange('A1').values = [['Valideringsrapport']];
   added.getRangeByIndexes(0, 0, 1, 4).merge(false);
   ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
-  ws.getRangeByIndexes(0, 0, 100, 10).getMergedAreasOrNullObject().load('address');
+  const box = ws.getRangeByIndexes(0, 0, 100, 10);
+  box.getMergedAreasOrNullObject().load('address');
+  box.load('hasSpill,savedAsArray');
+  ws.getCell(1, 1).load('hasSpill,savedAsArray').getSpillParentOrNullObject().load('address');
+  ws.getCell(0, 0).getSpillingToRangeOrNullObject().load('address');
   ws.freezePanes.freezeRows(1);
   ws.protection.load('protected');
   wb.protection.load('protected');
@@ -89,6 +93,70 @@ describe('request sizes as Office.js serializes them', () => {
   });
 });
 
+/** Loads of every kind the adapter makes; returns a reader of what they loaded. */
+function loadBatch(context: XlRequestContext): () => unknown {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load('items/name,items/visibility');
+  const names = wb.names.load('items/name,items/type,items/formula');
+  const ws = wb.worksheets.getItem('Tabel A');
+  const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  const cells = ws.getRangeByIndexes(0, 0, 3, 3).load(['values', 'formulas', 'numberFormat']);
+  const box = ws.getRangeByIndexes(0, 0, 3, 3).load('hasSpill,savedAsArray,address');
+  const missing = wb.worksheets.getItemOrNullObject('Findes ikke').load('name');
+  const merged = ws.getRangeByIndexes(0, 0, 3, 3).getMergedAreasOrNullObject().load('address');
+  const protection = wb.protection.load('protected');
+  return () => ({
+    sheets: sheets.items.map((s) => [s.name, s.visibility]),
+    names: names.items.map((n) => [n.name, n.type, n.formula]),
+    used: [used.rowIndex, used.columnIndex, used.rowCount, used.columnCount],
+    cells: [cells.values, cells.formulas, cells.numberFormat],
+    box: [box.hasSpill, box.savedAsArray, box.address],
+    missing: missing.isNullObject,
+    merged: merged.address,
+    protection: protection.protected,
+  });
+}
+
+describe('response sizes: the fake answers in the JSON Office.js reads', () => {
+  test('Office.js, handed the fake’s response, loads exactly what the fake’s objects loaded', async () => {
+    const model = workbookFromRows({ 'Tabel A': [['Udvalg', 2025, 'æøå "citat"'], ['ØU', -369, '=B2*2'], ['KS', 0.5, true]], Skjult: [[1]] });
+    model.sheets[0].merges.push({ start: { row: 0, col: 0 }, end: { row: 0, col: 1 } });
+    model.sheets[0].cells.get('1,1')!.numberFormat = '#,##0';
+    model.sheets[1].visibility = 'Hidden';
+    model.names.push({ name: 'TB_X', scope: null, formula: "='Tabel A'!$B$2", visible: true });
+    const excel = new FakeExcel(model);
+    const fromFake = await excel.run(async (context) => {
+      const read = loadBatch(context);
+      await context.sync();
+      return read();
+    });
+    const response = excel.lastResponse!;
+    expect(jsonBytes(response)).toBe(excel.syncs[0].responseBytes);
+
+    const office = loadOfficeJs();
+    const context = office.newContext();
+    const read = loadBatch(context);
+    office.receive(context, response);
+    expect(read()).toEqual(fromFake);
+    expect(fromFake).toMatchObject({ sheets: [['Tabel A', 'Visible'], ['Skjult', 'Hidden']], missing: true, merged: "'Tabel A'!A1:B1" });
+  });
+
+  test('a response over the limit is refused, measured from the values it would carry', async () => {
+    const text = 'Lang tekst med æøå. '.repeat(50); // 1,150 bytes of UTF-8, 1,152 as a JSON string
+    const excel = new FakeExcel(workbookFromRows({ Ark1: Array.from({ length: 100 }, () => [text, text]) }), { payloadLimitBytes: 200_000 });
+    const load = (rows: number) =>
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Ark1').getRangeByIndexes(0, 0, rows, 2).load('values');
+        await context.sync();
+      });
+    await load(80);
+    const eighty = excel.syncs[0].responseBytes;
+    expect(eighty).toBeGreaterThan(80 * 2 * 1_152);
+    expect(eighty).toBeLessThan(80 * 2 * 1_152 + 2_000);
+    await expect(load(100)).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+});
+
 describe('the adapter against Excel on the web’s payload limits', () => {
   const LIMIT = EXCEL_WEB_PAYLOAD_LIMIT;
 
@@ -129,16 +197,26 @@ describe('the adapter against Excel on the web’s payload limits', () => {
     expect([...excel.model.sheets[0].notes]).toEqual([...reference.model.sheets[0].notes]); // …and recovered, nothing twice
   });
 
-  test('a sheet of long texts is read in blocks small enough for the 5 MB response limit', async () => {
-    const long = (r: number, c: number) => `${r}:${c} ${'Lang tekst om forslaget. '.repeat(60)}`;
+  test('a sheet of long texts is read in blocks whose responses, as measured, stay under 5 MB', async () => {
+    // 2,000 rows of two texts of 1.6 kB (æøå: two bytes each in UTF-8) and a number: about 12 MB as
+    // values and formulas, so the first 40,000-cell request's answer is too large.
+    const long = (r: number, c: number) => `${r}:${c} ${'Lang tekst om forslaget, på dansk. '.repeat(45)}`;
     const rows: CellLiteral[][] = Array.from({ length: 2_000 }, (_, r) => [long(r, 0), long(r, 1), r]);
     const excel = new FakeExcel(workbookFromRows({ Tekster: rows }));
     const snapshot = await new OfficeWorkbook(excel).read();
-    expect(snapshot.sheets[0].cells[1999][1]).toEqual({ kind: 'text', value: long(1999, 1) });
+    const grid = snapshot.sheets[0].cells;
+    expect(grid).toHaveLength(2_000);
+    rows.forEach((row, r) => expect(grid[r].map((c) => (c.kind === 'empty' ? null : c.value))).toEqual(row));
+
+    const refused = excel.syncs.filter((s) => s.responseBytes > LIMIT);
     const answered = excel.syncs.filter((s) => s.responseBytes <= LIMIT);
-    expect(answered.length).toBeGreaterThan(3);
-    // What was answered covers the sheet: 2,000 rows × 2 texts of ~1.5 kB, as values and formulas.
-    expect(answered.reduce((sum, s) => sum + s.responseBytes, 0)).toBeGreaterThan(2 * 2_000 * 2 * 1_500);
+    expect(refused.length).toBeGreaterThanOrEqual(1); // the texts did not fit at first …
+    expect(refused.length).toBeLessThanOrEqual(2); // … and halving found a size that does
+    expect(Math.max(...answered.map((s) => s.responseBytes))).toBeGreaterThan(LIMIT / 4); // blocks not needlessly small
+    // What was answered carries every text twice (values and formulas), as UTF-8.
+    const textBytes = rows.reduce((sum, row) => sum + utf8Bytes(String(row[0])) + utf8Bytes(String(row[1])), 0);
+    expect(answered.reduce((sum, s) => sum + s.responseBytes, 0)).toBeGreaterThan(2 * textBytes);
+    console.log(`long texts: ${excel.syncCount} syncs, ${refused.length} refused, largest answer ${Math.max(...answered.map((s) => s.responseBytes))} bytes`);
   });
 });
 

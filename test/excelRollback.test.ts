@@ -41,7 +41,14 @@ async function templateWorkbook(): Promise<WorkbookModel> {
 
 function catalogueWorkbook(): WorkbookModel {
   const model = workbookFromRows({
-    'Forslag 9': [['Tabel A. Måltalseffekt'], ['1.000 kr. 2025 p/l'], ['Udvalg', 'Bevilling', 2025, 2026], ['ØU', 'PC 1', -100, '--43.142'], ['TMU', 'PC 2', -200, -200], ['Total', null, -300, -301]],
+    'Forslag 9': [
+      ['Tabel A. Måltalseffekt'],
+      ['1.000 kr. 2025 p/l'],
+      ['Udvalg', 'Bevilling', 2025, 2026],
+      ['ØU', 'PC 1', -100, '--43.142'],
+      ['TMU', 'PC 2', -200, -200],
+      ['Total', null, -300, -301],
+    ],
     Skjult: [['x']],
   });
   model.sheets[0].notes.set('A1', { content: 'Kilde: bilag 8', author: 'Jens' });
@@ -63,7 +70,11 @@ async function annotated(apiVersion: string): Promise<WorkbookModel> {
 }
 
 const ACTIONS: Action[] = [
-  { name: 'Indsæt skabelon in a new workbook', workbook: async () => workbookFromRows({ Ark1: [['egne data']] }), changes: async () => templateChanges(forslag4) },
+  {
+    name: 'Indsæt skabelon in a new workbook',
+    workbook: async () => workbookFromRows({ Ark1: [['egne data']] }),
+    changes: async () => templateChanges(forslag4),
+  },
   {
     name: 'Indsæt skabelon over an existing template (replacing its sheets)',
     workbook: templateWorkbook,
@@ -86,9 +97,19 @@ const ACTIONS: Action[] = [
     },
     changes: (m) => checkChanges(m, '1.18'),
   },
-  { name: 'Tjek konsistens with threaded comments (ExcelApi 1.13)', apiVersion: '1.13', workbook: async () => catalogueWorkbook(), changes: (m) => checkChanges(m, '1.13') },
+  {
+    name: 'Tjek konsistens with threaded comments (ExcelApi 1.13)',
+    apiVersion: '1.13',
+    workbook: async () => catalogueWorkbook(),
+    changes: (m) => checkChanges(m, '1.13'),
+  },
   { name: 'Fjern kommentarer (notes)', workbook: () => annotated('1.18'), changes: async () => ({ clearToolNotes: true, removeSheets: [REPORT_SHEET] }) },
-  { name: 'Fjern kommentarer (threaded comments)', apiVersion: '1.13', workbook: () => annotated('1.13'), changes: async () => ({ clearToolNotes: true, removeSheets: [REPORT_SHEET] }) },
+  {
+    name: 'Fjern kommentarer (threaded comments)',
+    apiVersion: '1.13',
+    workbook: () => annotated('1.13'),
+    changes: async () => ({ clearToolNotes: true, removeSheets: [REPORT_SHEET] }),
+  },
 ];
 
 describe.each(ACTIONS)('a failure at any step: $name', (action) => {
@@ -106,7 +127,12 @@ describe.each(ACTIONS)('a failure at any step: $name', (action) => {
     // Every operation; in a long action (the template writes thousands of cells) every k-th one
     // and each of the last 80, where the sheets are swapped in and the old ones deleted.
     const stride = Math.max(1, Math.floor(operations / 80));
-    const points = [...new Set([...Array.from({ length: Math.ceil(operations / stride) }, (_, i) => 1 + i * stride), ...Array.from({ length: Math.min(80, operations) }, (_, i) => operations - i)])];
+    const points = [
+      ...new Set([
+        ...Array.from({ length: Math.ceil(operations / stride) }, (_, i) => 1 + i * stride),
+        ...Array.from({ length: Math.min(80, operations) }, (_, i) => operations - i),
+      ]),
+    ];
     let unchanged = 0;
     for (const at of points) {
       const model = await action.workbook();
@@ -119,8 +145,10 @@ describe.each(ACTIONS)('a failure at any step: $name', (action) => {
         const target = failed ? before : after;
         let i = 0;
         while (state[i] === target[i]) i++;
+        const outcome = failed ? 'the action failed' : 'the action succeeded';
         throw new Error(
-          `failure at operation ${at} of ${operations} left the workbook half-changed (${failed ? 'the action failed' : 'the action succeeded'}): …${state.slice(i - 80, i + 80)}… instead of …${target.slice(i - 80, i + 80)}…`,
+          `failure at operation ${at} of ${operations} left the workbook half-changed (${outcome}): ` +
+            `…${state.slice(i - 80, i + 80)}… instead of …${target.slice(i - 80, i + 80)}…`,
         );
       }
       if (failed) {

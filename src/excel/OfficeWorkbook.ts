@@ -5,7 +5,8 @@
  * Round trips are counted, not left to chance:
  * - `read` costs 2 syncs plus one per block of cells (one block unless the workbook holds more
  *   than `maxCellsPerSync` used cells), whatever the number of sheets;
- * - `apply` costs 2 syncs to check, one to record what cell writes into existing sheets replace,
+ * - `apply` costs 2 syncs to check (a third only where an array formula or a spill lies near the
+ *   cells it writes), one to record what cell writes into existing sheets replace,
  *   then one to write (more only when the request, measured as Office.js serializes it, reaches
  *   `maxRequestBytes`), and one to delete the sheets it replaces or removes.
  * Every request stays well under Excel on the web's 5 MB and a bounded number of steps; a request
@@ -27,11 +28,24 @@ import {
 } from '../engine';
 import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
 import { ExcelRequestError, HiddenSheetError, WorkbookChangeError } from './errors';
+import { arrayCells, probeArrays } from './arrays';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { loadBlocks, readWorkbook } from './read';
 import { rollback, type PriorState } from './rollback';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './payload';
-import { absoluteA1, cellSteps, key, noteSteps, OPERATION_BYTES, threadSteps, type AnnotationMode, type ApplyReport, type ExistingComment, type ExistingNote, type Step } from './write';
+import {
+  absoluteA1,
+  cellSteps,
+  key,
+  noteSteps,
+  OPERATION_BYTES,
+  threadSteps,
+  type AnnotationMode,
+  type ApplyReport,
+  type ExistingComment,
+  type ExistingNote,
+  type Step,
+} from './write';
 
 export type { AnnotationMode, ApplyReport } from './write';
 
@@ -119,7 +133,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * Applies a batch of changes. Refuses with `WorkbookChangeError`, before writing anything, when
-   * the workbook's structure or a sheet to write is protected, an output cell is merged, a sheet
+   * the workbook's structure or a sheet to write is protected, an output cell is merged or part of
+   * an array formula or a dynamic array's spill, a sheet
    * to add exists (and is not listed in `replaceSheets`) or a sheet to write does not exist.
    */
   async apply(changes: WorkbookChanges): Promise<void> {
@@ -145,7 +160,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const annotations = wantsNotes ? queueAnnotations(context, mode) : null;
       await sync();
 
-      // Check, round trip 2: sheet protection, merged cells under the writes, what the writes
+      // Check, round trip 2: sheet protection, merged cells and arrays under the writes, what the writes
       // replace (for a rollback), note and comment locations.
       const sheets = new Map(sheetList.items.map((ws) => [ws.name.toLowerCase(), ws]));
       const protections = sheetList.items.map((ws) => ({ ws, protection: ws.protection.load('protected') }));
@@ -155,24 +170,36 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!ws) return [];
         const box = boundingBox(writes);
         const range = ws.getRangeByIndexes(box.start.row, box.start.col, box.end.row - box.start.row + 1, box.end.col - box.start.col + 1);
-        return [{ ws, box, areas: range.getMergedAreasOrNullObject().load('address') }];
+        return [{ ws, box, areas: range.getMergedAreasOrNullObject().load('address'), arrays: probeArrays(ws.name, ws, writes, range) }];
       });
       const located = annotations?.locate();
       await sync();
-      const { existingNotes, existingComments } = located?.read() ?? { existingNotes: new Map<string, ExistingNote>(), existingComments: new Map<string, ExistingComment>() };
+      // Only when a box holds an array formula or a spill: which written cells they hold.
+      const heldCells = await arrayCells(targets.map((t) => t.arrays), sync);
+      const { existingNotes, existingComments } = located?.read() ?? {
+        existingNotes: new Map<string, ExistingNote>(),
+        existingComments: new Map<string, ExistingComment>(),
+      };
 
       const plan = planChanges(changes, {
         sheets: sheetList.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' })),
         workbookProtected: workbookProtection.protected,
         protectedSheets: new Set(protections.filter((p) => p.protection.protected).map((p) => p.ws.name.toLowerCase())),
         merges: targets.flatMap((t) => (t.areas.isNullObject ? [] : parseAreas(t.areas.address))),
+        arrayCells: heldCells,
         toolNotes: mode === 'notes' ? [...existingNotes.values()].filter((n) => n.content.includes(TOOL_NOTE_MARKER)) : [],
       });
       if (plan.problems.length > 0) throw new WorkbookChangeError(plan.problems);
 
       // What the cell writes replace, for a rollback (one more round trip, when there are any).
       const priorCells: PriorState['cells'] = [];
-      const blocks = targets.map((t, sheet) => ({ sheet, row: t.box.start.row, col: t.box.start.col, rows: t.box.end.row - t.box.start.row + 1, cols: t.box.end.col - t.box.start.col + 1 }));
+      const blocks = targets.map((t, sheet) => ({
+        sheet,
+        row: t.box.start.row,
+        col: t.box.start.col,
+        rows: t.box.end.row - t.box.start.row + 1,
+        cols: t.box.end.col - t.box.start.col + 1,
+      }));
       await loadBlocks(sync, blocks, this.maxCellsPerSync, (b) => targets[b.sheet].ws, ['formulas', 'numberFormat'], (b, range) => {
         priorCells.push({ sheetId: targets[b.sheet].ws.id, row: b.row, col: b.col, formulas: range.formulas, numberFormat: range.numberFormat });
       });
@@ -182,7 +209,10 @@ export class OfficeWorkbook implements WorkbookPort {
         names: nameList.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
         cells: priorCells,
         notes: wantsNotes && mode === 'notes' ? new Map([...existingNotes.values()].map((n) => [n.location, n.content])) : null,
-        comments: wantsNotes && mode !== 'report-only' ? new Map([...existingComments.values()].map((c) => [c.location, { content: c.content, replies: c.replies.map((r) => r.content) }])) : null,
+        comments:
+          wantsNotes && mode !== 'report-only'
+            ? new Map([...existingComments.values()].map((c) => [c.location, { content: c.content, replies: c.replies.map((r) => r.content) }]))
+            : null,
       };
 
       const report: ApplyReport = {
@@ -221,10 +251,14 @@ export class OfficeWorkbook implements WorkbookPort {
         });
         steps.push(...cellSteps(() => ws!, spec.cells));
         for (const m of spec.merges ?? []) {
-          steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge() });
+          steps.push({
+            bytes: OPERATION_BYTES,
+            queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge(),
+          });
         }
         (spec.columnWidths ?? []).forEach((chars, col) => {
-          if (chars > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) });
+          if (chars > 0)
+            steps.push({ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) });
         });
         if (spec.frozenRows && spec.frozenRows > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.freezePanes.freezeRows(spec.frozenRows) });
         report.cellsWritten += spec.cells.length;
@@ -403,7 +437,9 @@ function queueAnnotations(context: XlRequestContext, mode: AnnotationMode) {
   return {
     locate() {
       const notes = noteList ? noteList.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
-      const comments = commentList ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') })) : [];
+      const comments = commentList
+        ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') }))
+        : [];
       return {
         read() {
           const existingNotes = new Map<string, ExistingNote>();

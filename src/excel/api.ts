@@ -93,11 +93,22 @@ export interface XlRange extends XlClientObject {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   numberFormat: any[][];
   hyperlink: XlRangeHyperlink;
+  /**
+   * ExcelApi 1.12. True when every cell is part of a dynamic array's spill, false when none is;
+   * null when some are (typed `boolean` in office-js, documented as tri-state).
+   */
+  readonly hasSpill: boolean | null;
+  /** ExcelApi 1.12. The same for cells saved as an array formula (a legacy array, or a spill's anchor). */
+  readonly savedAsArray: boolean | null;
   readonly format: XlRangeFormat;
   readonly worksheet: XlWorksheet;
   getCell(row: number, column: number): XlRange;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** ExcelApi 1.12: for one cell in a spill, its anchor (the formula's cell); else a null object. */
+  getSpillParentOrNullObject(): XlRange;
+  /** ExcelApi 1.12: for a spill's anchor cell, the whole spill; else a null object. */
+  getSpillingToRangeOrNullObject(): XlRange;
   merge(across?: boolean): void;
   select(): void;
   load(propertyNames?: string | string[]): XlRange;

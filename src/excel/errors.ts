@@ -10,14 +10,18 @@ export type ChangeProblemCode =
   | 'sheet-exists'
   | 'missing-sheet'
   | 'merged-cells'
+  | 'array-formula'
+  | 'spill'
   | 'last-sheet';
 
 /** One reason a batch of changes cannot be applied. */
 export interface ChangeProblem {
   code: ChangeProblemCode;
   sheet: string;
-  /** A1 of the offending cell or range, where there is one. */
+  /** A1 of the offending cell or range, where there is one (`C7:E7, C9` for several). */
   cell?: string;
+  /** For `spill`: the cell holding the formula whose results spill over the written cells. */
+  anchor?: string;
 }
 
 /** Changes refused before anything was written: the workbook is exactly as it was. */
@@ -46,7 +50,7 @@ export class ExcelRequestError extends Error {
   static wrap(error: unknown): Error {
     if (error instanceof WorkbookChangeError || error instanceof ExcelRequestError || error instanceof HiddenSheetError) return error;
     const e = error as { code?: unknown; message?: unknown };
-    if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, String(e.message ?? ''));
+    if (e && typeof e === 'object' && typeof e.code === 'string') return new ExcelRequestError(e.code, typeof e.message === 'string' ? e.message : '');
     return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -45,11 +45,38 @@ export function boundingBox(writes: readonly CellWrite[]): CellRange {
   return { start: { row: Math.min(...rows), col: Math.min(...cols) }, end: { row: Math.max(...rows), col: Math.max(...cols) } };
 }
 
+/** A cell to be written that an array formula or a spill holds. */
+export interface ArrayCell {
+  sheet: string;
+  row: number;
+  col: number;
+  kind: 'array' | 'spill';
+  /** A1 of the spill's anchor. */
+  anchor?: string;
+}
+
+/** Cells as A1 text, each row's neighbours joined into ranges: `C7:E7, C9`. */
+export function cellList(cells: readonly { row: number; col: number }[]): string {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const parts: CellRange[] = [];
+  for (const c of sorted) {
+    const last = parts[parts.length - 1];
+    if (last && last.end.row === c.row && last.end.col + 1 === c.col) last.end = { row: c.row, col: c.col };
+    else if (!last || last.end.row !== c.row || last.end.col !== c.col) parts.push({ start: { row: c.row, col: c.col }, end: { row: c.row, col: c.col } });
+  }
+  return parts.map(rangeToA1).join(', ');
+}
+
 export interface WorkbookFacts {
   sheets: { name: string; visible: boolean }[];
   workbookProtected: boolean;
   protectedSheets: Set<string>;
   merges: { sheet: string; range: CellRange }[];
+  /**
+   * Written cells that are part of a legacy array formula (`array`) or of a dynamic array's spill
+   * (`spill`, with the anchor cell holding its formula), as Excel reported them.
+   */
+  arrayCells?: ArrayCell[];
   /** Cells holding the tool's notes (cleared when `clearToolNotes` is set). */
   toolNotes: { sheet: string; a1: string }[];
 }
@@ -60,7 +87,9 @@ export function planChanges(changes: WorkbookChanges, facts: WorkbookFacts): { p
   const exists = new Map(facts.sheets.map((s) => [s.name.toLowerCase(), s]));
   const replace = new Set([...(changes.replaceSheets ?? []), ...(changes.removeSheets ?? [])].map((n) => n.toLowerCase()));
   const added = new Set((changes.addSheets ?? []).map((s) => s.name.toLowerCase()));
-  const removed = (changes.removeSheets ?? []).filter((n) => exists.has(n.toLowerCase()) && !added.has(n.toLowerCase())).map((n) => exists.get(n.toLowerCase())!.name);
+  const removed = (changes.removeSheets ?? [])
+    .filter((n) => exists.has(n.toLowerCase()) && !added.has(n.toLowerCase()))
+    .map((n) => exists.get(n.toLowerCase())!.name);
   const changesStructure = added.size > 0 || removed.length > 0;
   if (changesStructure && facts.workbookProtected) problems.push({ code: 'workbook-protected', sheet: '' });
   for (const spec of changes.addSheets ?? []) {
@@ -95,6 +124,24 @@ export function planChanges(changes: WorkbookChanges, facts: WorkbookFacts): { p
         problems.push({ code: 'merged-cells', sheet: exists.get(m.sheet.toLowerCase())?.name ?? m.sheet, cell: rangeToA1(m.range) });
       }
     }
+  }
+  // Cells held by an array formula or a spill: one problem per sheet and formula, naming the cells.
+  const held = new Map<string, ArrayCell[]>();
+  for (const a of facts.arrayCells ?? []) {
+    const id = `${a.sheet.toLowerCase()}\u0000${a.kind}\u0000${a.anchor ?? ''}`;
+    const list = held.get(id);
+    if (list) list.push(a);
+    else held.set(id, [a]);
+  }
+  for (const cells of held.values()) {
+    const { sheet, kind, anchor } = cells[0];
+    const problem: ChangeProblem = {
+      code: kind === 'array' ? 'array-formula' : 'spill',
+      sheet: exists.get(sheet.toLowerCase())?.name ?? sheet,
+      cell: cellList(cells),
+    };
+    if (anchor) problem.anchor = anchor;
+    problems.push(problem);
   }
   return { problems, removed };
 }

@@ -87,8 +87,13 @@ export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: n
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
-  await loadBlocks(() => context.sync(), usedBlocks(used, maxCellsPerSync), maxCellsPerSync, (block) => sheets.items[block.sheet], ['values', 'formulas', 'numberFormat'], (block, range) =>
-    fillGrid(grids[block.sheet], block, range.values, range.formulas, range.numberFormat),
+  await loadBlocks(
+    () => context.sync(),
+    usedBlocks(used, maxCellsPerSync),
+    maxCellsPerSync,
+    (block) => sheets.items[block.sheet],
+    ['values', 'formulas', 'numberFormat'],
+    (block, range) => fillGrid(grids[block.sheet], block, range.values, range.formulas, range.numberFormat),
   );
 
   const sheetName = (name: string) => grids.find((g) => g.name.toLowerCase() === name.toLowerCase())?.name;
@@ -125,7 +130,8 @@ export async function loadBlocks(
       const cells = batch.reduce((sum, b) => sum + b.rows * b.cols, 0);
       if (isPayloadLimitError(error) !== 'response' || cells <= 1) throw error;
       cellsPerSync = Math.max(1, Math.floor(cells / 2));
-      pending = [...batch.flatMap((b) => cutBlock(b, cellsPerSync)), ...pending.slice(batch.length)];
+      // Every block still to read, not only the refused ones: a block larger than the new size would be refused too.
+      pending = pending.flatMap((b) => cutBlock(b, cellsPerSync));
       continue;
     }
     batch.forEach((block, i) => loaded(block, ranges[i]));
@@ -141,7 +147,8 @@ function cutBlock(block: ReadBlock, maxCells: number): ReadBlock[] {
     for (let r = 0; r < block.rows; r += rowsPerBlock) out.push({ ...block, row: block.row + r, rows: Math.min(rowsPerBlock, block.rows - r) });
   } else {
     for (let r = 0; r < block.rows; r++) {
-      for (let c = 0; c < block.cols; c += maxCells) out.push({ ...block, row: block.row + r, rows: 1, col: block.col + c, cols: Math.min(maxCells, block.cols - c) });
+      for (let c = 0; c < block.cols; c += maxCells)
+        out.push({ ...block, row: block.row + r, rows: 1, col: block.col + c, cols: Math.min(maxCells, block.cols - c) });
     }
   }
   return out;

@@ -57,7 +57,9 @@ export async function rollback(context: XlRequestContext, prior: PriorState, cau
   const comments = prior.comments ? wb.comments.load('items/content') : null;
   await context.sync();
   const noteAt = notes ? notes.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
-  const commentAt = comments ? comments.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') })) : [];
+  const commentAt = comments
+    ? comments.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') }))
+    : [];
   await context.sync();
 
   const steps: UndoStep[] = [];
@@ -82,7 +84,8 @@ export async function rollback(context: XlRequestContext, prior: PriorState, cau
     // Always: a name that reads right now may point at a sheet this rollback deletes.
     else steps.push({ what: `navnet ${n.name}`, queue: () => (n.formula = before.formula) });
   }
-  for (const n of prior.names) if (!currentNames.has(n.name.toLowerCase())) steps.push({ what: `navnet ${n.name}`, queue: () => wb.names.add(n.name, n.formula) });
+  for (const n of prior.names)
+    if (!currentNames.has(n.name.toLowerCase())) steps.push({ what: `navnet ${n.name}`, queue: () => wb.names.add(n.name, n.formula) });
 
   for (const block of prior.cells) {
     const ws = byId.get(block.sheetId);

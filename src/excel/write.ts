@@ -176,7 +176,10 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
   for (const w of sorted) {
     if (!w.link || !unique(w)) continue;
     const text = w.value.kind === 'text' ? w.value.value : '';
-    steps.push({ bytes: OPERATION_BYTES + w.link.length + text.length, queue: () => (sheet().getCell(w.row, w.col).hyperlink = { documentReference: w.link, textToDisplay: text }) });
+    steps.push({
+      bytes: OPERATION_BYTES + w.link.length + text.length,
+      queue: () => (sheet().getCell(w.row, w.col).hyperlink = { documentReference: w.link, textToDisplay: text }),
+    });
   }
   return steps;
 }
@@ -275,7 +278,12 @@ export function noteSteps(
  * Threaded comments (ExcelApi 1.10, no notes): the tool's finding is a thread of its own, or a
  * reply in a person's thread on the same cell. A tool thread is removed whole.
  */
-export function threadSteps(changes: WorkbookChanges, existing: Map<string, ExistingComment>, sheet: (name: string) => XlWorksheet | undefined, report: ApplyReport): Step[] {
+export function threadSteps(
+  changes: WorkbookChanges,
+  existing: Map<string, ExistingComment>,
+  sheet: (name: string) => XlWorksheet | undefined,
+  report: ApplyReport,
+): Step[] {
   const steps: Step[] = [];
   const gone = new Set<string>();
   if (changes.clearToolNotes) {

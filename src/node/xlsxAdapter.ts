@@ -274,9 +274,10 @@ function fromExcel(value: unknown): CellValue {
     if ('error' in o) return { kind: 'error', value: String(o.error) };
     if ('formula' in o || 'sharedFormula' in o) return fromExcel(o.result);
     if ('richText' in o) return plain(richText(o.richText));
-    if ('hyperlink' in o) return typeof o.text === 'object' && o.text !== null ? fromExcel(o.text) : plain(String(o.text ?? ''));
+    if ('hyperlink' in o) return typeof o.text === 'object' && o.text !== null ? fromExcel(o.text) : plain(textOf(o.text));
   }
-  return plain(String(value));
+  // Nothing else comes from ExcelJS; a bigint would read as its digits, anything unknown as empty.
+  return plain(typeof value === 'bigint' ? value.toString() : '');
 }
 
 function plain(text: string): CellValue {
@@ -284,7 +285,12 @@ function plain(text: string): CellValue {
 }
 
 function richText(runs: unknown): string {
-  return Array.isArray(runs) ? runs.map((r) => String((r as { text?: unknown }).text ?? '')).join('') : '';
+  return Array.isArray(runs) ? runs.map((r) => textOf((r as { text?: unknown }).text)).join('') : '';
+}
+
+/** A rich-text run's text: a string, or a number or boolean as Excel shows it. */
+function textOf(text: unknown): string {
+  return typeof text === 'string' || typeof text === 'number' || typeof text === 'boolean' ? String(text) : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,7 +304,7 @@ function toExcel(write: CellWrite): ExcelJS.CellValue {
     // A HYPERLINK formula: ExcelJS writes cell hyperlinks as external relationships only.
     const target = `#${write.link}`.replace(/"/g, '""');
     const label = (v.kind === 'text' ? v.value : '').replace(/"/g, '""');
-    return { formula: `HYPERLINK("${target}","${label}")`, result: v.kind === 'text' ? v.value : undefined } as ExcelJS.CellFormulaValue;
+    return { formula: `HYPERLINK("${target}","${label}")`, result: v.kind === 'text' ? v.value : undefined } satisfies ExcelJS.CellFormulaValue;
   }
   if (v.kind === 'empty') return null;
   if (v.kind === 'error') return { error: v.value } as ExcelJS.CellErrorValue;

@@ -5,6 +5,9 @@
  * also Internet Explorer 11 ("Trident") and the old Edge ("EdgeHTML") that Excel 2016/2019 and
  * old Microsoft 365 builds use. It shows a Danish message, saying which Excel is needed, when:
  *   - the webview is one of those two (the bundle is ES2018 and would not parse);
+ *   - the webview has no BigInt, which the calculations need (exact fractions): Safari before 14,
+ *     which a Mac on macOS 10.14/10.15 without Safari's updates still has, and Excel for Mac
+ *     16.50–16.66 (ExcelApi 1.13+) runs there; the pane shows in the system's WKWebView;
  *   - Office.js cannot be loaded (no network, blocked), or the bundle fails before it shows anything;
  *   - nothing has appeared in the pane after a few seconds (the page opened outside Excel offline).
  * Once the pane has drawn anything, this script does nothing more. test/browser/fallback.browser.ts
@@ -70,6 +73,10 @@
     return ua.indexOf('Trident/') !== -1 || ua.indexOf('MSIE ') !== -1 || ua.indexOf('Edge/') !== -1;
   }
 
+  function bigIntMissing() {
+    return typeof window.BigInt !== 'function';
+  }
+
   function officeMissing() {
     return typeof window.Office === 'undefined';
   }
@@ -80,6 +87,13 @@
         'Denne udgave af Excel viser tilføjelsesprogrammer i en forældet browserkomponent (Internet Explorer eller den gamle Edge), ' +
           'som ruden ikke kan køre i.',
         'Bed jeres it-support om at opdatere Office eller installere Microsoft Edge WebView2.',
+      ]);
+    } else if (reason === 'no-bigint') {
+      show(reason, [
+        'Ruden vises med en for gammel udgave af Safari: beregningerne regner med præcise brøker (BigInt), ' +
+          'som kræver Safari 14 eller nyere.',
+        'På Mac: installér de seneste opdateringer af macOS og Safari (Apple-menuen › Softwareopdatering), og åbn ruden igen. ' +
+          'På iPad: opdatér iPadOS. I Excel på internettet: brug en opdateret browser.',
       ]);
     } else if (officeMissing()) {
       show('office-js', [
@@ -111,6 +125,13 @@
   if (oldWebview()) {
     whenReady(function () {
       explain('old-webview');
+    });
+    return;
+  }
+
+  if (bigIntMissing()) {
+    whenReady(function () {
+      explain('no-bigint');
     });
     return;
   }

@@ -10,6 +10,8 @@ export function snapshotOf(model: WorkbookModel): string {
       notes: [...s.notes].sort(),
       comments: [...s.comments].map(([k, c]) => [k, c.content, c.replies.map((r) => r.content)]).sort(),
       merges: s.merges,
+      arrays: s.arrays,
+      spills: s.spills,
       frozen: s.frozenRows,
     })),
     names: [...model.names].sort((a, b) => a.name.localeCompare(b.name)),

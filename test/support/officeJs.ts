@@ -13,9 +13,20 @@ export interface OfficeJs {
   newContext(): Excel.RequestContext;
   /** The request body the context's next `sync()` sends, as the library builds it. */
   pendingBody(context: Excel.RequestContext): unknown;
+  /** Hands the library a response body (`{ Results }`) for the pending request, as if Excel had sent it. */
+  receive(context: Excel.RequestContext, response: { Results: unknown[] }): void;
+}
+
+interface PendingRequest {
+  buildRequestMessageBodyAndRequestFlags(): { body: unknown };
+  processResponse(results: unknown[]): void;
 }
 
 let loaded: OfficeJs | undefined;
+
+function pending(context: Excel.RequestContext): PendingRequest {
+  return (context as unknown as { _pendingRequest: PendingRequest })._pendingRequest;
+}
 
 export function loadOfficeJs(): OfficeJs {
   if (loaded) return loaded;
@@ -37,7 +48,8 @@ export function loadOfficeJs(): OfficeJs {
   if (typeof excel?.RequestContext !== 'function') throw new Error(`${LIBRARY} did not define Excel.RequestContext`);
   loaded = {
     newContext: () => new excel.RequestContext(),
-    pendingBody: (context) => (context as unknown as { _pendingRequest: { buildRequestMessageBodyAndRequestFlags(): { body: unknown } } })._pendingRequest.buildRequestMessageBodyAndRequestFlags().body,
+    pendingBody: (context) => pending(context).buildRequestMessageBodyAndRequestFlags().body,
+    receive: (context, response) => pending(context).processResponse(response.Results),
   };
   return loaded;
 }

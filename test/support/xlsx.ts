@@ -40,7 +40,7 @@ export function snapshotFromChanges(changes: WorkbookChanges, base: WorkbookSnap
   return snapshot;
 }
 
-export function cloneSnapshot(s: WorkbookSnapshot): WorkbookSnapshot {
+function cloneSnapshot(s: WorkbookSnapshot): WorkbookSnapshot {
   return {
     sheets: s.sheets.map((g) => ({ ...g, cells: g.cells.map((r) => r.slice()) })),
     names: s.names.map((n) => ({ ...n, range: { start: { ...n.range.start }, end: { ...n.range.end } } })),
@@ -53,7 +53,7 @@ export function sheetOf(snapshot: WorkbookSnapshot, name: string): SheetGrid {
   return grid;
 }
 
-export function setCell(grid: SheetGrid, row: number, col: number, value: CellValue): void {
+function setCell(grid: SheetGrid, row: number, col: number, value: CellValue): void {
   while (grid.cells.length <= row) grid.cells.push([]);
   const r = grid.cells[row];
   while (r.length <= col) r.push(EMPTY);

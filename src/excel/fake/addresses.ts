@@ -14,7 +14,10 @@ export function checkedRange(row: number, col: number, rows: number, cols: numbe
 export function resolveAddress(model: WorkbookModel, sheet: SheetModel, address: string): CellRange {
   const { sheet: named, address: local } = splitSheetAddress(address.replace(/^=/, ''));
   if (named !== null && named.toLowerCase() !== sheet.name.toLowerCase()) {
-    throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (address "${address}" is not on "${sheet.name}")`);
+    throw new FakeExcelError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format. (address "${address}" is not on "${sheet.name}")`,
+    );
   }
   const parsed = parseA1Range(local);
   if (parsed) return parsed;

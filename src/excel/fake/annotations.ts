@@ -27,7 +27,9 @@ interface CellTarget {
  */
 function cellTarget(ctx: FakeContext, scope: FakeWorksheet | null, address: Xl.XlRange | string, kind: 'note' | 'comment'): CellTarget {
   const refuse = (what: string) =>
-    kind === 'comment' ? new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${what})`) : new FakeExcelError('InvalidArgument', `InvalidCellAddress: ${what}`);
+    kind === 'comment'
+      ? new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${what})`)
+      : new FakeExcelError('InvalidArgument', `InvalidCellAddress: ${what}`);
   if (typeof address !== 'string') {
     const t = ctx.own(address as FakeRange).targetDuringSync();
     if (rangeRows(t) !== 1 || rangeCols(t) !== 1) throw refuse('the range is not a single cell');
@@ -80,9 +82,11 @@ export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> imp
       methodPath(this, 'add', [cellAddress, content]),
       () => {
         const target = cellTarget(this.ctx, this.scope, cellAddress, 'note');
-        if (target.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
+        if (target.sheet.protected)
+          throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
         if (target.sheet.notes.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a note.`);
-        if (target.sheet.comments.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a threaded comment; a cell holds either a note or a comment.`);
+        if (target.sheet.comments.has(target.key))
+          throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a threaded comment; a cell holds either a note or a comment.`);
         target.sheet.notes.set(target.key, { content: String(content), author: this.ctx.host.userName });
         return target;
       },
@@ -180,9 +184,12 @@ export class FakeCommentCollection extends FakeCollection<CellTarget, FakeCommen
       methodPath(this, 'add', [cellAddress, content, null]),
       () => {
         const target = cellTarget(this.ctx, this.scope, cellAddress, 'comment');
-        if (target.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
+        if (target.sheet.protected) {
+          throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
+        }
         if (target.sheet.comments.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a comment thread.`);
-        if (target.sheet.notes.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a note; a cell holds either a note or a comment.`);
+        if (target.sheet.notes.has(target.key))
+          throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a note; a cell holds either a note or a comment.`);
         target.sheet.comments.set(target.key, { id: this.ctx.model.newCommentId(), content, author: this.ctx.host.userName, replies: [] });
         return target;
       },

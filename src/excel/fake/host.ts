@@ -9,7 +9,9 @@
  * - objects of a finished `run` are dead (`InvalidObjectPath`), and an object of one context
  *   passed to another gives `InvalidRequestContext`;
  * - requirement sets are enforced (notes need ExcelApi 1.18, comments 1.10, merged areas 1.13);
- * - a request or response over the payload limit (5 MB, Excel on the web) is refused whole;
+ * - a request or response over the payload limit (5 MB, Excel on the web) is refused whole: the
+ *   request as Office.js serializes it, the response as the JSON Excel answers with (`Results`,
+ *   each load's properties by their wire names), both measured as UTF-8;
  * - protected sheets refuse edits, merged cells refuse writes to their hidden part.
  *
  * The objects live in `./workbook`, `./range`, `./names` and `./annotations`.
@@ -17,11 +19,11 @@
  * `FakeExcel` counts `sync()` calls, which is how tests prove the adapter's round trips.
  */
 import type * as Xl from '../api';
-import { EXCEL_WEB_PAYLOAD_LIMIT } from '../payload';
 import { FakeExcelError } from './errors';
 import { WorkbookModel } from './model';
 import type { FakeObject } from './object';
 import { FakeWorkbook } from './workbook';
+import { EXCEL_WEB_PAYLOAD_LIMIT, jsonBytes } from '../payload';
 import { ACTION_INSTANTIATE, PATH_GLOBAL, requestBytes, type WireAction, type WirePath } from './wire';
 
 export interface FakeExcelOptions {
@@ -31,6 +33,17 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Author of the notes and comments the add-in writes. */
   userName?: string;
+}
+
+/** One load's answer in Excel's response: the loaded properties by wire name, or null (a null object). */
+interface ActionResult {
+  ActionId: number;
+  Value: unknown;
+}
+
+/** The body of Excel's answer to one request, as Office.js reads it (`processResponse`). */
+export interface ResponseBody {
+  Results: ActionResult[];
 }
 
 /** One round trip, as the host saw it. */
@@ -60,6 +73,8 @@ export class FakeExcel implements Xl.ExcelHost {
   readonly payloadLimitBytes: number;
   readonly userName: string;
   private readonly listeners = new Set<() => void>();
+  /** The body of the last response, for comparing with what Office.js reads from it. */
+  lastResponse: ResponseBody | null = null;
   /** Operations Excel has run, over every request (tests count them to inject a failure). */
   operationsRun = 0;
   private faultAt: number | null = null;
@@ -148,8 +163,8 @@ export class FakeExcel implements Xl.ExcelHost {
 interface Operation {
   action: WireAction;
   requires?: string;
-  /** Runs against the model; returns the bytes it adds to the response. */
-  run(): number;
+  /** Runs against the model; a load returns what Excel's response carries for it (null for a null object). */
+  run(): unknown;
 }
 
 /** An action as the fake's objects queue it; the context numbers it. */
@@ -169,7 +184,7 @@ export class FakeContext implements Xl.XlRequestContext {
   get workbook(): FakeWorkbook {
     if (!this.workbookProxy) {
       const pathId = this.newPath({ type: PATH_GLOBAL, name: '', parent: null });
-      this.enqueue({ type: ACTION_INSTANTIATE, name: '', path: pathId }, () => 0);
+      this.enqueue({ type: ACTION_INSTANTIATE, name: '', path: pathId }, () => undefined);
       this.workbookProxy = new FakeWorkbook(this, pathId);
     }
     return this.workbookProxy;
@@ -220,7 +235,7 @@ export class FakeContext implements Xl.XlRequestContext {
   }
 
   /** Queues an action; returns its id (a load's result is keyed by it). */
-  enqueue(action: ActionSpec, run: () => number, requires?: string): number {
+  enqueue(action: ActionSpec, run: () => unknown, requires?: string): number {
     this.assertOpen();
     const id = ++this.lastId;
     this.queue.push({ action: { ...action, id }, run, requires });
@@ -243,17 +258,23 @@ export class FakeContext implements Xl.XlRequestContext {
     if (bytes > this.host.payloadLimitBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit. (${bytes} bytes)`);
     }
+    const results: ActionResult[] = [];
     try {
       for (const op of operations) {
         if (op.requires && !this.host.isSetSupported('ExcelApi', op.requires)) {
           throw new FakeExcelError('ApiNotFound', `The API you are trying to use could not be found. It needs ExcelApi ${op.requires}.`);
         }
         this.host.beforeOperation();
-        record.responseBytes += op.run();
+        const value = op.run();
+        if (value !== undefined) results.push({ ActionId: op.action.id, Value: value });
       }
     } finally {
       this.host.notify();
     }
+    // The response as Excel sends it, measured as it travels: JSON, UTF-8.
+    const response: ResponseBody = { Results: results };
+    record.responseBytes = jsonBytes(response);
+    this.host.lastResponse = response;
     if (record.responseBytes > this.host.payloadLimitBytes) {
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit. (${record.responseBytes} bytes)`);
     }

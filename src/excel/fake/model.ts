@@ -8,7 +8,7 @@ import { FakeExcelError } from './errors';
 
 export type Scalar = string | number | boolean;
 
-export interface CellStyleModel {
+interface CellStyleModel {
   bold?: boolean;
   italic?: boolean;
   fontColor?: string;
@@ -26,6 +26,8 @@ export interface CellModel {
   numberFormat?: string;
   style?: CellStyleModel;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+  /** A dynamic-array formula whose spill a written value blocks: it shows #SPILL!. */
+  spillBlocked?: boolean;
   /** A style read from an .xlsx file, written back untouched on save. */
   fileStyle?: unknown;
 }
@@ -55,6 +57,16 @@ export interface SheetModel {
   protected: boolean;
   cells: Map<string, CellModel>;
   merges: CellRange[];
+  /**
+   * Legacy array formulas (entered with Ctrl+Shift+Enter): the formula sits in the range's first
+   * cell, its results in every cell; Excel refuses a write to part of one.
+   */
+  arrays: CellRange[];
+  /**
+   * Dynamic-array results: the formula sits in the range's first cell (the anchor) and spills
+   * over the rest. A value written into the spill is accepted, and the anchor then shows #SPILL!.
+   */
+  spills: CellRange[];
   /** Notes and comments by A1 address of their cell. */
   notes: Map<string, NoteModel>;
   comments: Map<string, CommentModel>;
@@ -134,6 +146,8 @@ export class WorkbookModel {
       protected: false,
       cells: new Map(),
       merges: [],
+      arrays: [],
+      spills: [],
       notes: new Map(),
       comments: new Map(),
       columnWidths: new Map(),
@@ -174,7 +188,8 @@ export class WorkbookModel {
   }
 
   activate(sheet: SheetModel): void {
-    if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `The operation is invalid for the object: worksheet "${sheet.name}" is hidden.`);
+    if (sheet.visibility !== 'Visible')
+      throw new FakeExcelError('InvalidOperation', `The operation is invalid for the object: worksheet "${sheet.name}" is hidden.`);
     this.activeId = sheet.id;
   }
 

@@ -36,6 +36,7 @@ export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamed
   }
 
   add(name: string, reference: Xl.XlRange | string, comment?: string): FakeNamedItem {
+    const text = typeof reference === 'string' ? reference : null;
     const range = typeof reference === 'string' ? null : this.ctx.own(reference as FakeRange);
     return new FakeNamedItem(this.ctx, methodPath(this, 'add', [name, reference, comment ?? null]), () => {
       const model = this.ctx.model;
@@ -51,7 +52,7 @@ export class FakeNamedItemCollection extends FakeCollection<NameModel, FakeNamed
         const t = range.targetDuringSync();
         formula = `=${sheetRef(t.sheet.name, absoluteA1(t.range))}`;
       } else {
-        formula = String(reference).startsWith('=') ? String(reference) : `=${reference}`;
+        formula = text!.startsWith('=') ? text! : `=${text!}`;
       }
       const item: NameModel = { name, scope, formula, visible: true, comment };
       model.names.push(item);

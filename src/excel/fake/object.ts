@@ -6,16 +6,16 @@ import {
   ACTION_METHOD,
   ACTION_QUERY,
   ACTION_SET_PROPERTY,
-  ITEM_ID_BYTES,
-  jsonBytes,
   PATH_INDEXER,
   PATH_METHOD,
   PATH_PROPERTY,
-  queryResultBytes,
   wireArguments,
   type PathHolder,
   type WirePath,
 } from './wire';
+
+/** The id Excel gives an item of a loaded collection; the fake gives every item this one. */
+const ITEM_ID = '{00000000-0001-0000-0000-000000000000}';
 
 /** Where an object comes from, as Office.js names it in the request. */
 export type PathSpec = Omit<WirePath, 'id'>;
@@ -32,7 +32,7 @@ export function propertyPath(parent: PathHolder, name: string): PathSpec {
 
 /** An item of a loaded collection: Office.js addresses it by the id Excel sent. */
 export function itemPath(collection: PathHolder): PathSpec {
-  return { type: PATH_INDEXER, name: '', parent: collection.pathId, args: ['{00000000-0001-0000-0000-000000000000}'] };
+  return { type: PATH_INDEXER, name: '', parent: collection.pathId, args: [ITEM_ID] };
 }
 
 function pascal(name: string): string {
@@ -41,7 +41,7 @@ function pascal(name: string): string {
 
 export type Resolver<T> = () => T | null;
 
-export function parseProperties(names: string | string[] | undefined): string[] | null {
+function parseProperties(names: string | string[] | undefined): string[] | null {
   if (names === undefined) return null;
   const list = Array.isArray(names) ? names : names.split(',');
   return list.map((n) => n.trim()).filter((n) => n !== '');
@@ -74,7 +74,6 @@ export abstract class FakeObject<T> implements PathHolder {
           if (t === null && !nullable) throw this.notFound();
           this.target = t;
           this.resolved = true;
-          return 0;
         },
         requires,
       );
@@ -115,20 +114,33 @@ export abstract class FakeObject<T> implements PathHolder {
 
   load(propertyNames?: string | string[]): this {
     const names = parseProperties(propertyNames) ?? this.defaultProperties();
-    const id = this.ctx.enqueue({ type: ACTION_QUERY, name: '', path: this.pathId, select: names }, () => (this.target === null ? 0 : queryResultBytes(id, 0) + this.loadDuringSync(names)), this.requires);
+    // A null object's load answers null, as Excel does.
+    this.ctx.enqueue(
+      { type: ACTION_QUERY, name: '', path: this.pathId, select: names },
+      () => (this.target === null ? null : this.loadDuringSync(names)),
+      this.loadRequirement(names),
+    );
     return this;
   }
 
-  /** Loads properties while a batch executes (collections load their items this way); returns their bytes as JSON. */
-  loadDuringSync(names: readonly string[]): number {
+  /** The requirement set a load of these properties needs (some properties are newer than their object). */
+  protected loadRequirement(_names: readonly string[]): string | undefined {
+    return this.requires;
+  }
+
+  /**
+   * Loads properties while a batch executes (collections load their items this way); returns them
+   * as Excel's response carries them, by their wire names (`Values`, `NumberFormat`).
+   */
+  loadDuringSync(names: readonly string[]): Record<string, unknown> {
     const target = this.live();
     const values: Record<string, unknown> = {};
     for (const name of names) {
       const value = this.readProperty(name, target);
       this.loaded.set(name, value);
-      values[name] = value;
+      values[pascal(name)] = value;
     }
-    return jsonBytes(values);
+    return values;
   }
 
   protected get<V>(name: string): V {
@@ -142,7 +154,6 @@ export abstract class FakeObject<T> implements PathHolder {
       { type: ACTION_SET_PROPERTY, name: pascal(name), path: this.pathId, args: [value] },
       () => {
         apply(this.live());
-        return 0;
       },
       this.requires,
     );
@@ -154,7 +165,6 @@ export abstract class FakeObject<T> implements PathHolder {
       { type: ACTION_METHOD, name: pascal(name), path: this.pathId, ...wireArguments(args) },
       () => {
         apply(this.live());
-        return 0;
       },
       this.requires,
     );
@@ -172,7 +182,7 @@ export abstract class FakeCollection<M, I extends FakeObject<M>> implements Path
     protected readonly requires?: string,
   ) {
     this.pathId = ctx.newPath(path);
-    ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0, requires);
+    ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => undefined, requires);
   }
 
   get items(): I[] {
@@ -186,18 +196,17 @@ export abstract class FakeCollection<M, I extends FakeObject<M>> implements Path
   load(propertyNames?: string | string[]): this {
     const names = (parseProperties(propertyNames) ?? []).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
     const select = names.length ? names : this.defaultItemProperties();
-    const id = this.ctx.enqueue(
+    this.ctx.enqueue(
       { type: ACTION_QUERY, name: '', path: this.pathId, select },
       () => {
-        const models = this.list();
-        // {"ActionId":n,"Value":{"value":[{"_Id":"{…}",…},…]}}
-        let bytes = queryResultBytes(id, { value: [] });
-        this.loadedItems = models.map((m) => {
+        // {"_Items":[{"_Id":"{…}","Name":…},…]}: Office.js makes the items from `_Items`.
+        const items: Record<string, unknown>[] = [];
+        this.loadedItems = this.list().map((m) => {
           const item = this.wrap(m);
-          bytes += item.loadDuringSync(select) + ITEM_ID_BYTES + 1;
+          items.push({ _Id: ITEM_ID, ...item.loadDuringSync(select) });
           return item;
         });
-        return bytes;
+        return { _Items: items };
       },
       this.requires,
     );

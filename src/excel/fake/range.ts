@@ -22,8 +22,26 @@ export function rangeCols(t: RangeTarget): number {
   return t.range.end.col - t.range.start.col + 1;
 }
 
-export function intersects(a: CellRange, b: CellRange): boolean {
+function intersects(a: CellRange, b: CellRange): boolean {
   return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+}
+
+/** Whether `outer` holds all of `inner`. */
+function contains(outer: CellRange, inner: CellRange): boolean {
+  return outer.start.row <= inner.start.row && outer.start.col <= inner.start.col && outer.end.row >= inner.end.row && outer.end.col >= inner.end.col;
+}
+
+/** Office.js's tri-state for a range: true when every cell is in one of `areas`, false when none is, else null. */
+function allOrNone(t: RangeTarget, areas: readonly CellRange[]): boolean | null {
+  const mine = areas.filter((a) => intersects(a, t.range));
+  if (mine.length === 0) return false;
+  let inside = 0;
+  for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+    for (let c = t.range.start.col; c <= t.range.end.col; c++) {
+      if (mine.some((a) => r >= a.start.row && r <= a.end.row && c >= a.start.col && c <= a.end.col)) inside++;
+    }
+  }
+  return inside === rangeRows(t) * rangeCols(t) ? true : null;
 }
 
 const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -37,7 +55,8 @@ const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', '
 function coerceInput(input: unknown): { value?: Scalar; formula?: string } {
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
-  const text = String(input);
+  // Excel reads any other input as the text it would show; the adapter sends strings.
+  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? '');
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   const trimmed = text.trim();
@@ -88,11 +107,20 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
   set numberFormat(formats: unknown[][]) {
     this.queueSet('numberFormat', formats, (t) =>
       this.eachInput(t, formats, (cell, input, r, c) => {
-        cell.numberFormat = input === null || input === undefined || input === 'General' ? undefined : String(input);
+        cell.numberFormat = typeof input === 'string' && input !== 'General' ? input : undefined;
         // A cell with nothing left in it is no cell at all, as in Excel's file.
-        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) t.sheet.cells.delete(cellKey(r, c));
+        if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink)
+          t.sheet.cells.delete(cellKey(r, c));
       }),
     );
+  }
+  /** ExcelApi 1.12: true when every cell is part of a spill, false when none is, null when some are. */
+  get hasSpill(): boolean | null {
+    return this.get('hasSpill');
+  }
+  /** ExcelApi 1.12: the same for cells saved as an array formula (a legacy array, or a spill's anchor). */
+  get savedAsArray(): boolean | null {
+    return this.get('savedAsArray');
   }
   get hyperlink(): Xl.XlRangeHyperlink {
     return this.get('hyperlink');
@@ -147,6 +175,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
       case 'numberFormat':
         this.assertLoadable(t);
         return this.grid(t, (cell) => cell?.numberFormat ?? 'General');
+      case 'hasSpill':
+        return allOrNone(t, t.sheet.spills);
+      case 'savedAsArray':
+        return allOrNone(t, [...t.sheet.arrays, ...t.sheet.spills.map((s) => ({ start: s.start, end: s.start }))]);
       case 'hyperlink': {
         const cell = this.ctx.model.cell(t.sheet, t.range.start.row, t.range.start.col);
         return { ...(cell?.hyperlink ?? {}) };
@@ -154,6 +186,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
       default:
         throw unknownProperty(name);
     }
+  }
+
+  protected override loadRequirement(names: readonly string[]): string | undefined {
+    return names.includes('hasSpill') || names.includes('savedAsArray') ? '1.12' : this.requires;
   }
 
   private assertLoadable(t: RangeTarget): void {
@@ -205,21 +241,73 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     }
   }
 
-  /** `values` and `formulas` take the same input in Excel: typed text, a number or a formula. */
+  /**
+   * `values` and `formulas` take the same input in Excel: typed text, a number or a formula.
+   * Part of a legacy array formula is refused whole ("You can't change part of an array"); a value
+   * written into a dynamic array's spill is taken, and blocks the spill: its formula shows #SPILL!.
+   */
   private writeCells(t: RangeTarget, inputs: unknown): void {
+    const part = t.sheet.arrays.find((a) => intersects(a, t.range) && !contains(t.range, a));
+    if (part) {
+      throw new FakeExcelError('InvalidOperation', `You can't change part of an array. (${sheetRef(t.sheet.name, rangeToA1(part))})`);
+    }
     const hidden = t.sheet.merges.filter((m) => intersects(m, t.range));
     this.eachInput(t, inputs, (cell, input, r, c) => {
       const coerced = coerceInput(input);
-      const inHiddenPart = hidden.some((m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c));
+      const inHiddenPart = hidden.some(
+        (m) => intersects(m, { start: { row: r, col: c }, end: { row: r, col: c } }) && !(m.start.row === r && m.start.col === c),
+      );
       if (inHiddenPart && (coerced.value !== undefined || coerced.formula !== undefined)) {
-        throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`);
+        throw new FakeExcelError(
+          'InvalidOperation',
+          `Cannot change part of a merged cell. (${sheetRef(t.sheet.name, rangeToA1({ start: { row: r, col: c }, end: { row: r, col: c } }))})`,
+        );
       }
       cell.value = coerced.value;
       cell.formula = coerced.formula;
+      delete cell.spillBlocked;
       if (coerced.value === undefined && coerced.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) {
         t.sheet.cells.delete(cellKey(r, c));
       }
     });
+    // A whole array written over is an array no more.
+    t.sheet.arrays = t.sheet.arrays.filter((a) => !intersects(a, t.range));
+    this.blockSpills(t, inputs);
+  }
+
+  /** Spills the write lands in: over the anchor, the spill is gone; a value inside it blocks it. */
+  private blockSpills(t: RangeTarget, inputs: unknown): void {
+    const hit = t.sheet.spills.filter((s) => intersects(s, t.range));
+    if (hit.length === 0) return;
+    const nonEmpty = (r: number, c: number) => {
+      const input = Array.isArray(inputs) ? (inputs as unknown[][])[r - t.range.start.row][c - t.range.start.col] : inputs;
+      return input !== '' && input !== null && input !== undefined;
+    };
+    for (const spill of hit) {
+      const anchorWritten = contains(t.range, { start: spill.start, end: spill.start });
+      let blocked = false;
+      for (let r = Math.max(spill.start.row, t.range.start.row); r <= Math.min(spill.end.row, t.range.end.row); r++) {
+        for (let c = Math.max(spill.start.col, t.range.start.col); c <= Math.min(spill.end.col, t.range.end.col); c++) {
+          if (nonEmpty(r, c)) blocked = true;
+        }
+      }
+      if (!anchorWritten && !blocked) continue;
+      // The spilled results go (the written cells keep what was written) …
+      for (let r = spill.start.row; r <= spill.end.row; r++) {
+        for (let c = spill.start.col; c <= spill.end.col; c++) {
+          const isAnchor = r === spill.start.row && c === spill.start.col;
+          if (isAnchor || contains(t.range, { start: { row: r, col: c }, end: { row: r, col: c } })) continue;
+          const cell = this.ctx.model.cell(t.sheet, r, c);
+          if (!cell) continue;
+          cell.value = undefined;
+          if (cell.formula === undefined && !cell.numberFormat && !cell.style && !cell.fileStyle && !cell.hyperlink) t.sheet.cells.delete(cellKey(r, c));
+        }
+      }
+      // … and a formula still in the anchor shows #SPILL!.
+      const anchor = this.ctx.model.cell(t.sheet, spill.start.row, spill.start.col);
+      if (!anchorWritten && anchor?.formula) anchor.spillBlocked = true;
+      t.sheet.spills = t.sheet.spills.filter((s) => s !== spill);
+    }
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -228,6 +316,36 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
       const range = checkedRange(t.range.start.row + row, t.range.start.col + column, 1, 1);
       return { sheet: t.sheet, range };
     });
+  }
+
+  /** ExcelApi 1.12: the anchor of the spill a single cell is part of, else a null object. */
+  getSpillParentOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      methodPath(this, 'getSpillParentOrNullObject'),
+      () => {
+        const t = this.live();
+        const spill = rangeRows(t) === 1 && rangeCols(t) === 1 ? t.sheet.spills.find((s) => intersects(s, t.range)) : undefined;
+        return spill ? { sheet: t.sheet, range: { start: spill.start, end: spill.start } } : null;
+      },
+      true,
+      '1.12',
+    );
+  }
+
+  /** ExcelApi 1.12: the whole spill when called on its anchor cell, else a null object. */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      methodPath(this, 'getSpillingToRangeOrNullObject'),
+      () => {
+        const t = this.live();
+        const spill = t.sheet.spills.find((s) => s.start.row === t.range.start.row && s.start.col === t.range.start.col);
+        return spill && rangeRows(t) === 1 && rangeCols(t) === 1 ? { sheet: t.sheet, range: spill } : null;
+      },
+      true,
+      '1.12',
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -248,7 +366,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
     this.queueMethod('merge', [across], (t) => {
       this.assertEditable(t);
       const blocks = across
-        ? Array.from({ length: rangeRows(t) }, (_, i) => ({ start: { row: t.range.start.row + i, col: t.range.start.col }, end: { row: t.range.start.row + i, col: t.range.end.col } }))
+        ? Array.from({ length: rangeRows(t) }, (_, i) => ({
+            start: { row: t.range.start.row + i, col: t.range.start.col },
+            end: { row: t.range.start.row + i, col: t.range.end.col },
+          }))
         : [t.range];
       for (const block of blocks) {
         t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, block));
@@ -284,6 +405,7 @@ function displayValue(model: WorkbookModel, sheet: SheetModel, row: number, col:
   const cell = model.cell(sheet, row, col);
   if (!cell) return '';
   if (cell.formula === undefined) return cell.value ?? '';
+  if (cell.spillBlocked) return '#SPILL!';
   const key = `${sheet.id}:${row},${col}`;
   if (visiting.has(key)) return 0;
   visiting.add(key);
@@ -333,7 +455,7 @@ class FormatPart implements PathHolder {
     name: string,
   ) {
     this.pathId = range.ctx.newPath(propertyPath(parent, name));
-    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => 0);
+    range.ctx.enqueue({ type: ACTION_INSTANTIATE, name: '', path: this.pathId }, () => undefined);
   }
 
   /** `part.name = value`, applied to every cell of the range at sync. */
@@ -341,7 +463,6 @@ class FormatPart implements PathHolder {
     const range = this.range;
     range.ctx.enqueue({ type: ACTION_SET_PROPERTY, name: name.charAt(0).toUpperCase() + name.slice(1), path: this.pathId, args: [value] }, () => {
       apply(range.targetDuringSync());
-      return 0;
     });
   }
 }

@@ -12,13 +12,14 @@
  * on the action that uses a path last, the paths the host may then release. The fake builds this
  * same body and measures it as UTF-8 (test/excelPayload.test.ts compares it with Office.js's).
  *
- * Responses are modelled, not measured (the library has no offline server): each load answers
- * `{"ActionId":n,"Value":{…}}` with the loaded properties, collection items carrying their `_Id`.
+ * Responses are built the way Office.js reads them (`ClientRequestBase.processResponse`): a body
+ * `{ "Results": [ { "ActionId", "Value" } … ] }` whose values carry the loaded properties by their
+ * wire names (`Values`, `Address`), a collection's items under `_Items` with their `_Id`, a null
+ * object as null. The host measures that body (`./host.ts`); test/excelPayload.test.ts hands it
+ * to Office.js and reads the same values back.
  */
 
 import { jsonBytes } from '../payload';
-
-export { jsonBytes, utf8Bytes } from '../payload';
 
 /** `OfficeExtension.ObjectPathType`. */
 export const PATH_GLOBAL = 1;
@@ -74,7 +75,10 @@ function argumentInfo(args: unknown[] | undefined, refs: number[] | undefined): 
 }
 
 /** The request body Office.js would send for these actions. */
-export function requestBody(actions: readonly WireAction[], paths: ReadonlyMap<number, WirePath>): { Actions: unknown[]; ObjectPaths: Record<string, unknown> } {
+function requestBody(
+  actions: readonly WireAction[],
+  paths: ReadonlyMap<number, WirePath>,
+): { Actions: unknown[]; ObjectPaths: Record<string, unknown> } {
   // The paths each action uses: its own, its arguments', and their parents.
   const uses = (action: WireAction): number[] => {
     const out = new Set<number>();
@@ -121,11 +125,3 @@ export function requestBody(actions: readonly WireAction[], paths: ReadonlyMap<n
 export function requestBytes(actions: readonly WireAction[], paths: ReadonlyMap<number, WirePath>): number {
   return actions.length === 0 ? 0 : jsonBytes(requestBody(actions, paths));
 }
-
-/** Bytes one load adds to the response: `{"ActionId":n,"Value":{…}},`. */
-export function queryResultBytes(actionId: number, value: unknown): number {
-  return 22 + String(actionId).length + jsonBytes(value);
-}
-
-/** An item's id in a collection's response, as Excel sends it (`{00000000-0001-0000-…}`). */
-export const ITEM_ID_BYTES = '"_Id":"{00000000-0001-0000-0000-000000000000}",'.length;

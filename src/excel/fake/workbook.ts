@@ -12,7 +12,13 @@ import { FakeNoteCollection, FakeCommentCollection } from './annotations';
 
 /** The workbook: Office.js's global object; its collections are created on first use, as there. */
 export class FakeWorkbook implements Xl.XlWorkbook, PathHolder {
-  private children: { worksheets?: FakeWorksheetCollection; names?: FakeNamedItemCollection; notes?: FakeNoteCollection; comments?: FakeCommentCollection; protection?: FakeProtection } = {};
+  private children: {
+    worksheets?: FakeWorksheetCollection;
+    names?: FakeNamedItemCollection;
+    notes?: FakeNoteCollection;
+    comments?: FakeCommentCollection;
+    protection?: FakeProtection;
+  } = {};
 
   constructor(
     readonly ctx: FakeContext,
@@ -108,7 +114,13 @@ export class FakeWorksheetCollection extends FakeCollection<SheetModel, FakeWork
 }
 
 export class FakeWorksheet extends FakeObject<SheetModel> implements Xl.XlWorksheet {
-  private children: { protection?: FakeProtection; names?: FakeNamedItemCollection; notes?: FakeNoteCollection; comments?: FakeCommentCollection; freezePanes?: FakeFreezePanes } = {};
+  private children: {
+    protection?: FakeProtection;
+    names?: FakeNamedItemCollection;
+    notes?: FakeNoteCollection;
+    comments?: FakeCommentCollection;
+    freezePanes?: FakeFreezePanes;
+  } = {};
 
   get name(): string {
     return this.get('name');

@@ -5,7 +5,7 @@
  * the round trip; threaded comments are saved as notes (ExcelJS cannot write them).
  */
 import ExcelJS from 'exceljs';
-import { dateToSerial, rangeFromA1, rangeToA1, sheetRef, splitSheetAddress } from '../../engine/cells';
+import { dateToSerial, rangeFromA1, rangeToA1, sheetRef, splitSheetAddress, type CellRange } from '../../engine/cells';
 import { noteText } from '../../engine/changes';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel, type Visibility } from './model';
 import { POINTS_PER_CHARACTER as POINTS_PER_CHAR } from '../api';
@@ -49,6 +49,9 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
           const formula = cell.formula;
           if (formula) target.formula = `=${formula}`;
           target.value = scalarOf((raw as { result?: unknown }).result);
+          // A legacy array formula: ExcelJS gives the formula in its first cell with the array's range.
+          const array = raw as { shareType?: string; ref?: string };
+          if (array.shareType === 'array' && array.ref) sheet.arrays.push(rangeFromA1(array.ref));
         } else {
           target.value = scalarOf(raw);
           const link = raw && typeof raw === 'object' ? (raw as { hyperlink?: string }).hyperlink : undefined;
@@ -60,7 +63,11 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
           sheet.cells.set(cellKey(Number(cell.row) - 1, Number(cell.col) - 1), target);
         }
         const note = noteText(cell.note);
-        if (note !== null) sheet.notes.set(rangeToA1({ start: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 }, end: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 } }), { content: note, author: '' });
+        if (note !== null)
+          sheet.notes.set(
+            rangeToA1({ start: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 }, end: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 } }),
+            { content: note, author: '' },
+          );
       });
     });
     const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
@@ -91,14 +98,19 @@ function argb(color: string | undefined): string | undefined {
   return `FF${color.replace('#', '').toUpperCase()}`;
 }
 
-function cellValue(cell: CellModel): ExcelJS.CellValue {
-  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.value as string | number | boolean | undefined } as ExcelJS.CellFormulaValue;
+function cellValue(cell: CellModel, array?: CellRange): ExcelJS.CellValue {
+  if (cell.formula && array) {
+    // ExcelJS writes `shareType` and `ref` (an array formula) though its types do not name them.
+    const value = { formula: cell.formula.slice(1), result: cell.value, shareType: 'array', ref: rangeToA1(array) };
+    return value;
+  }
+  if (cell.formula) return { formula: cell.formula.slice(1), result: cell.value } satisfies ExcelJS.CellFormulaValue;
   const text = String(cell.value ?? cell.hyperlink?.textToDisplay ?? '');
   if (cell.hyperlink?.documentReference) {
     // A link inside the workbook as a HYPERLINK formula: ExcelJS writes cell hyperlinks as
     // external relationships only (the ExcelJS adapter does the same).
     const quote = (s: string) => s.replace(/"/g, '""');
-    return { formula: `HYPERLINK("#${quote(cell.hyperlink.documentReference)}","${quote(text)}")`, result: text } as ExcelJS.CellFormulaValue;
+    return { formula: `HYPERLINK("#${quote(cell.hyperlink.documentReference)}","${quote(text)}")`, result: text } satisfies ExcelJS.CellFormulaValue;
   }
   if (cell.hyperlink?.address) return { text, hyperlink: cell.hyperlink.address };
   return cell.value ?? null;
@@ -109,12 +121,18 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const { row, col } = parseCellKey(key);
     const target = ws.getCell(row + 1, col + 1);
     if (cell.fileStyle) target.style = JSON.parse(JSON.stringify(cell.fileStyle));
-    target.value = cellValue(cell);
+    target.value = cellValue(cell, sheet.arrays.find((a) => a.start.row === row && a.start.col === col));
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
     const s = cell.style;
     if (s) {
       if (s.bold !== undefined || s.italic !== undefined || s.fontColor || s.fontSize) {
-        target.font = { ...(target.font ?? {}), bold: s.bold, italic: s.italic, size: s.fontSize, color: argb(s.fontColor) ? { argb: argb(s.fontColor) } : undefined };
+        target.font = {
+          ...(target.font ?? {}),
+          bold: s.bold,
+          italic: s.italic,
+          size: s.fontSize,
+          color: argb(s.fontColor) ? { argb: argb(s.fontColor) } : undefined,
+        };
       }
       if (argb(s.fill)) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
       if (s.horizontalAlignment || s.wrapText) {
@@ -152,5 +170,5 @@ export async function xlsxFromModel(model: WorkbookModel): Promise<Uint8Array> {
   const activeTab = model.sheets.indexOf(model.activeSheet);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, activeTab), visibility: 'visible' }];
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
