@@ -14,9 +14,9 @@ export const da: Catalogue = {
   'cell-rounding-imbalance': (f) =>
     `Med celle-afrunding summerer rækkerne i Tabel ${d(f.params.table)} ${plain(f.params.year)} til ${d(f.params.actual)}, men totalen er ${d(f.params.expected)}.`,
   'unparseable-number': (f) =>
-    `${d(f.params.table)}: cellen indeholder "${d(f.params.text)}", som ikke er et tal${HINTS_DA[String(f.params.hint)] ?? ''}. Skriv et tal, "-" eller lad cellen stå tom.`,
+    `${d(f.params.table)}: cellen indeholder »${d(f.params.text)}«, som ikke er et tal${HINTS_DA[String(f.params.hint)] ?? ''}. Skriv et tal, »-« eller lad cellen stå tom.`,
   'total-mismatch': (f) =>
-    `${d(f.params.table)}, "${d(f.params.label)}"${f.params.year ? ` ${plain(f.params.year)}` : ''}: summen af delene er ${d(f.params.expected)}, men der står ${d(f.params.actual)} (forskel ${d(f.params.diff)})${
+    `${d(f.params.table)}, »${d(f.params.label)}«${f.params.year ? ` ${plain(f.params.year)}` : ''}: summen af delene er ${d(f.params.expected)}, men der står ${d(f.params.actual)} (forskel ${d(f.params.diff)})${
       Math.abs(Number(f.params.diff)) <= 1 ? ' – formentlig afrunding celle for celle' : ''
     }.`,
   'year-sequence': (f) =>
@@ -29,7 +29,7 @@ export const da: Catalogue = {
         }.`,
   'b-balances': (f) => `Tabel B summerer ikke til 0 i ${plain(f.params.year)}: summen er ${d(f.params.actual)}. Tabel B flytter budget mellem udvalg og skal gå i nul; indeholder den driftsudgifterne selv?`,
   'a-matches-summary': (f) =>
-    `Tabel A's total for ${plain(f.params.year)} er ${d(f.params.actual)}, men "Samlet varig ændring" i forslagets økonomitabel er ${d(f.params.expected)}.`,
+    `Tabel A's total for ${plain(f.params.year)} er ${d(f.params.actual)}, men »Samlet varig ændring« i forslagets økonomitabel er ${d(f.params.expected)}.`,
   'investments-match': (f) =>
     `Tabel ${d(f.params.table)}'s total for ${plain(f.params.year)} er ${d(f.params.actual)}, men implementeringsomkostningerne (${d(f.params.kind)}) i forslagets økonomitabel er ${d(f.params.expected)}.`,
   'price-level-mismatch': (f) =>
@@ -38,16 +38,16 @@ export const da: Catalogue = {
     `${d(f.params.table)}: rækkerne for ${d(f.params.unitA)} og ${d(f.params.unitB)} ser ud til at være byttet om – hver række indeholder det, der forventes for det andet udvalg.`,
   'unknown-unit': (f) =>
     f.params.label
-      ? `${d(f.params.table)}: "${d(f.params.label)}" er ikke et kendt udvalg. Brug udvalgets navn eller forkortelse (fx ØU, KFU, BUU, SUU, SU, TMU, BIU).`
+      ? `${d(f.params.table)}: »${d(f.params.label)}« er ikke et kendt udvalg. Brug udvalgets navn eller forkortelse (fx ØU, KFU, BUU, SUU, SU, TMU, BIU).`
       : `${d(f.params.table)}: rækken har beløb, men intet udvalg.`,
   'payback-mismatch': {
     message: (f) =>
-      `"${d(f.params.label)}" angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${paybackDa(f)}${
+      `»${d(f.params.label)}« angiver ${d(f.params.actual)}, men beregnet tilbagebetalingstid er ${paybackDa(f)}${
         f.params.continuedFrom ? `, når den varige ændring fra ${plain(f.params.continuedFrom)} fortsætter efter forslagets sidste år` : ''
       } (år 1 er det første år med beløb; tilbagebetalt når den akkumulerede økonomiske påvirkning er ≤ 0).`,
     expected: (f) => (f.params.expectedYears !== null ? paybackDa(f) : 'ikke inden for forslagets år'),
   },
   'uncalculated-formula': (f) =>
     `${d(f.params.table)}: ${f.params.count === 1 ? 'en formelcelle har' : `${d(f.params.count)} formelceller har`} intet beregnet resultat – projektmappen er gemt uden at være beregnet (fx af et program, der ikke regner formler ud). Åbn den i Excel, gem den, og tjek igen; arkets øvrige tjek er sprunget over.`,
-  'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen "Bevilling, profitcenter mv." til Kvantum.`,
+  'missing-bevilling': (f) => `${d(f.params.table)}: ${d(f.params.unit)} har beløb, men ingen »Bevilling, profitcenter mv.« til Kvantum.`,
 };
