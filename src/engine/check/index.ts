@@ -94,7 +94,9 @@ export function checkAcrossSheets(discovered: readonly SheetTables[], options: C
     if (!rule.appliesTo(discovered)) continue;
     for (const draft of rule.check(discovered)) findings.push(wordFinding(draft, locale));
   }
-  return findings.sort(compareFindings(discovered.map((s) => s.sheet.name)));
+  // Only the sheets cited: the comparison looks each finding's sheet up in this list.
+  const cited = new Set(findings.map((f) => f.sheet));
+  return findings.sort(compareFindings(discovered.map((s) => s.sheet.name).filter((name) => cited.has(name))));
 }
 
 /**

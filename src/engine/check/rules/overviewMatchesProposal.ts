@@ -39,15 +39,22 @@ function isProposal(s: SheetTables): boolean {
   return s.summary !== null || Object.keys(s.technical).length > 0;
 }
 
-/** The sheets a row names: by number first, else by the title a sheet starts with. */
-function match(row: OverviewRow, proposals: readonly ProposalSheet[]): ProposalSheet[] {
-  if (row.ref !== null) {
-    const byRef = proposals.filter((p) => p.refs.includes(row.ref as string));
-    if (byRef.length > 0) return byRef;
+/** The proposals' sheets an overview may name, indexed by number (a catalogue has hundreds). */
+class Proposals {
+  private readonly byRef = new Map<string, ProposalSheet[]>();
+
+  constructor(private readonly sheets: readonly ProposalSheet[]) {
+    for (const p of sheets) for (const ref of new Set(p.refs)) this.byRef.set(ref, [...(this.byRef.get(ref) ?? []), p]);
   }
-  const title = titleKey(row.title);
-  if (title.length < MIN_TITLE) return [];
-  return proposals.filter((p) => p.titles.some((t) => t === title || t.startsWith(`${title} `)));
+
+  /** The sheets a row names: by number first, else by the title a sheet starts with. */
+  match(row: OverviewRow): ProposalSheet[] {
+    const byRef = row.ref === null ? undefined : this.byRef.get(row.ref);
+    if (byRef) return byRef;
+    const title = titleKey(row.title);
+    if (title.length < MIN_TITLE) return [];
+    return this.sheets.filter((p) => p.titles.some((t) => t === title || t.startsWith(`${title} `)));
+  }
 }
 
 /** A row of value cells as a range, for citing it in a message: [row, first col, row, last col]. */
@@ -142,13 +149,16 @@ export const overviewMatchesProposal: WorkbookRule = {
   id: ID,
   appliesTo: (sheets) => sheets.some((s) => s.tables.some(isOverview)) && sheets.some(isProposal),
   check(sheets) {
-    const proposals = sheets.filter(isProposal).map(proposalSheet);
+    const all = sheets.filter(isProposal).map(proposalSheet);
     const out: FindingDraft[] = [];
     for (const s of sheets) {
-      for (const overview of s.tables.filter(isOverview)) {
+      const overviews = s.tables.filter(isOverview);
+      if (overviews.length === 0) continue;
+      const proposals = new Proposals(all.filter((p) => p.tables !== s));
+      for (const overview of overviews) {
         const table = tableName(overview.kind, overview.title);
         for (const row of overview.rows) {
-          const candidates = match(row, proposals.filter((p) => p.tables !== s));
+          const candidates = proposals.match(row);
           if (candidates.length === 1) compareRow(overview, row, candidates[0], out);
           else {
             // A number with a word ("Forslag 1") can name a sheet; a bare running number cannot.
