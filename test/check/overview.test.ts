@@ -2,6 +2,7 @@
  * overview-matches-proposal on grid literals: a catalogue's overview sheet beside its proposals'
  * sheets. The overview lists savings as positive numbers, Tabel A as negative.
  */
+import fc from 'fast-check';
 import { checkWorkbook, gridFromRows, type Finding, type Locale } from '../../src/engine';
 
 const RULE = 'overview-matches-proposal';
@@ -180,6 +181,35 @@ describe('overview-matches-proposal', () => {
     const [f] = check({ Oversigt: overview([['Forslag 4', 'Digitalisering', 565, 1560, 0]]), 'Forslag 4': proposal(null, [-565, -1860]) }, 'en');
     expect(f.message).toBe(
       'Tabel 1, "Forslag 4 Digitalisering" 2026: it says 1,560, but Table A on sheet "Forslag 4" totals -1,860 (D5). The overview shows savings as positive numbers, so it should say 1,860.',
+    );
+  });
+
+  it('never throws, and words every finding, whatever the overview’s cells hold', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constantFrom('Samlet investering', 'I alt', 'Forslag 1', 'BC01', 'Økonomiudvalget', '-', '--5', '1.144', '2025', 'Tabel 3. Oversigt', '* Note'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(8), fc.nat(7), value), { maxLength: 12 }), fc.boolean(), (edits, english) => {
+        const rows = overview([
+          ['Forslag 1', 'Samling af sagsbehandling', 10, 10, 0],
+          [2, 'Digitalisering af høringer', 5, 5, 7],
+        ]);
+        for (const [r, c, v] of edits) {
+          while (rows.length <= r) rows.push([]);
+          while (rows[r].length < c) rows[r].push(null);
+          rows[r][c] = v;
+        }
+        const findings = check({ Oversigt: rows, 'Forslag 1': proposal(null, [-10, -10]), Digitalisering: proposal('Digitalisering af høringer', [-5, -5], { E: [7, 0] }) }, english ? 'en' : 'da');
+        for (const f of findings) {
+          if (!f.cell || !f.message || /undefined|NaN|\[object/.test(f.message)) throw new Error(`${f.rule} ${f.cell}: ${f.message}`);
+        }
+      }),
+      { numRuns: 300, seed: 5 },
     );
   });
 });

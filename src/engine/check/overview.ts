@@ -116,7 +116,7 @@ function investmentHeaders(grid: SheetGrid): CellAddress[] {
     for (let c = 1; c < row.length; c++) {
       const cell = row[c];
       // Cheap filter before the regex: a short text starting with s/S.
-      if (cell.kind !== 'text' || cell.value.length > 40 || (cell.value.trimStart().charCodeAt(0) | 0x20) !== 0x73) continue;
+      if (cell?.kind !== 'text' || cell.value.length > 40 || (cell.value.trimStart().charCodeAt(0) | 0x20) !== 0x73) continue;
       if (INVESTMENT_HEADER.test(textOf(cell))) found.push({ row: r, col: c });
     }
   });
