@@ -16,12 +16,17 @@ interface ProposalSheet {
   titles: string[];
 }
 
-/** The first text of a sheet, read row by row: the proposal's heading when the sheet starts with one. */
+const TABLE_TITLE = /^\s*(?:tabel|table|tablet|tabell)\b/i;
+
+/**
+ * The first text of a sheet, read row by row: the proposal's heading when the sheet starts with
+ * one ('' when it starts with a table's title: "Tabel 1. …" names no proposal).
+ */
 function heading(s: SheetTables): string {
   for (const row of s.sheet.cells) {
     for (const cell of row) {
-      if (cell.kind === 'empty' || (cell.kind === 'text' && cell.value.trim() === '')) continue;
-      return cell.kind === 'text' ? cell.value : '';
+      if (!cell || cell.kind === 'empty' || (cell.kind === 'text' && cell.value.trim() === '')) continue;
+      return cell.kind === 'text' && !TABLE_TITLE.test(cell.value) ? cell.value : '';
     }
   }
   return '';
