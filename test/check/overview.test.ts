@@ -164,6 +164,18 @@ describe('overview-matches-proposal', () => {
     expect(findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['total-mismatch warning D6']);
   });
 
+  it('a "Samlet investering" column inside a proposal’s own summary table is not an overview', () => {
+    const rows = [
+      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y, 'Samlet investering'],
+      ['Effektivisering', 'Service', -10, -20, null],
+      ['Samlet varig ændring', null, -10, -20, null],
+      ['Samlet økonomisk påvirkning', null, -10, -20, null],
+    ];
+    const report = checkWorkbook({ sheets: [gridFromRows('Forslag 1', rows)], names: [] });
+    expect(report.tables.map((t) => t.kind)).toEqual(['summary']);
+  });
+
   it('nothing to compare: an overview alone, or proposals alone', () => {
     expect(check({ Oversigt: overview([['Forslag 1', 'X', 10, 10, 0]]) })).toEqual([]);
     expect(ofRule(check({ 'Forslag 1': proposal(null, [-10, -10]) }))).toEqual([]);

@@ -194,15 +194,16 @@ function overviewAt(grid: SheetGrid, header: CellAddress, titles: readonly Title
 /**
  * Finds the overview tables of a sheet: a "Samlet investering" header with years left of it and
  * proposal rows under them. `titles` are the sheet's table titles; a table ends at the next one,
- * at two blank rows, at a footnote or at its "I alt" row.
+ * at two blank rows, at a footnote or at its "I alt" row. A header inside one of the `known`
+ * tables (a proposal's own) is not an overview.
  */
-export function discoverOverviews(grid: SheetGrid, titles: readonly TitleCell[]): OverviewTable[] {
+export function discoverOverviews(grid: SheetGrid, titles: readonly TitleCell[], known: readonly FoundTable[] = []): OverviewTable[] {
   const headers = investmentHeaders(grid);
   if (headers.length === 0) return [];
   const stopRows = new Set([...titles.map((t) => t.row), ...headers.map((h) => h.row)]);
   const found: OverviewTable[] = [];
   for (const header of headers) {
-    if (found.some((t) => header.row >= t.range.start.row && header.row <= t.range.end.row)) continue;
+    if ([...known, ...found].some((t) => header.row >= t.range.start.row && header.row <= t.range.end.row)) continue;
     const table = overviewAt(grid, header, titles, stopRows);
     if (table) found.push(table);
   }
