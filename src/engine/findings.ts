@@ -27,6 +27,7 @@ export const RULE_IDS = [
   'missing-bevilling',
   'cell-rounding-imbalance',
   'uncalculated-formula',
+  'overview-matches-proposal',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

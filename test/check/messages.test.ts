@@ -25,7 +25,7 @@ describe('unparseable-number hints', () => {
   it('a stray character that is neither letter nor dash gets no hint', () => {
     const [f] = check(tableD(['12#', null])).filter((x) => x.rule === 'unparseable-number');
     expect(f.params.hint).toBe('');
-    expect(f.message).toBe('Tabel D: cellen indeholder "12#", som ikke er et tal. Skriv et tal, "-" eller lad cellen stå tom.');
+    expect(f.message).toBe('Tabel D: cellen indeholder »12#«, som ikke er et tal. Skriv et tal, »-« eller lad cellen stå tom.');
   });
 });
 

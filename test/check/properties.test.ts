@@ -3,7 +3,7 @@
  * formatting, give no error or warning; a single corrupted value cell gives at least one error.
  */
 import fc from 'fast-check';
-import { checkWorkbook, computeProposal, formatDanish, STANDARD_KEYS, toCell as toCellValue, type ProposalInput, type ProposalResult } from '../../src/engine';
+import { checkWorkbook, computeProposal, formatDanish, STANDARD_KEYS, toA1, toCell as toCellValue, type ProposalInput, type ProposalResult } from '../../src/engine';
 
 // Fewer runs under mutation testing (jest.stryker.config.js sets TB_PROPERTY_RUNS).
 const PROPERTY_RUNS = process.env.TB_PROPERTY_RUNS ? Number(process.env.TB_PROPERTY_RUNS) : undefined;
@@ -101,3 +101,98 @@ describe('checker on tables computeProposal made', () => {
   });
 });
 
+
+/**
+ * A catalogue: computed proposals, each on its own sheet as above, and an overview built from
+ * them (each row −Tabel A's total per year and Tabel D + E over all years, an "I alt" row), at
+ * random offsets, with random Danish number text, committee headings between rows and the three
+ * ways a row names its proposal: the sheet's name ("Forslag 3"), the number the sheet starts with
+ * ("BC03 …") or only the title the sheet starts with (a running number and the title).
+ */
+describe('a catalogue overview built from its proposals', () => {
+  const TITLES = ['Samlet ferieløsning i Serviceportalen', 'Digitalisering af høringer', 'Administrative lettelser i mobilhåndteringen', 'Indregning af energibesparelser'];
+  type Naming = 'sheet name' | 'number' | 'title';
+  const catalogue = fc.record({
+    proposals: fc.array(fc.tuple(proposal, fc.constantFrom<Naming>('sheet name', 'number', 'title')), { minLength: 1, maxLength: 4 }),
+    style,
+    firstYear: fc.nat(3),
+    years: fc.integer({ min: 2, max: 6 }),
+    headerRows: fc.boolean(),
+    headings: fc.boolean(),
+    seed: fc.integer(),
+  });
+  type Catalogue = typeof catalogue extends fc.Arbitrary<infer T> ? T : never;
+
+  /** The workbook, and the overview's value cells: [row, col, is the "I alt" row]. */
+  function build(c: Catalogue): { sheets: { name: string; rows: unknown[][] }[]; values: [number, number, boolean][] } {
+    const pick = seq(c.seed);
+    const fmt = (v: number): unknown => (v === 0 && pick() < c.style.blankZero ? (pick() < 0.5 ? null : '-') : pick() < c.style.text ? formatDanish(v) : v);
+    const years = YEARS.slice(c.firstYear, Math.min(YEARS.length, c.firstYear + c.years));
+    const pad = (cells: unknown[]) => [...new Array(c.style.col).fill(null), ...cells];
+    const rows: unknown[][] = Array.from({ length: c.style.row }, () => []);
+    const values: [number, number, boolean][] = [];
+    rows.push(pad(['Tabel 1. Tværgående investeringsforslag']));
+    if (c.headerRows) {
+      rows.push(pad(['1.000 kr. 2025 p/l', null, 'Effektiviseringsbidrag', ...years.slice(1).map(() => null), 'Samlet investering', 'Godkendt med']));
+      rows.push(pad(['Udvalg', null, ...years, null, null]));
+    } else {
+      rows.push(pad(['Udvalg', null, ...years, 'Samlet investering']));
+    }
+    const sums = new Array<number>(years.length + 1).fill(0);
+    const sheets = c.proposals.map(([p, naming], i) => {
+      const r = computeProposal(p);
+      const effect = years.map((y) => -r.tables.A.total[YEARS.indexOf(y)]);
+      const investment = [...r.tables.D.total, ...r.tables.E.total].reduce((a, b) => a + b, 0);
+      const title = TITLES[i];
+      if (c.headings && pick() < 0.5) rows.push(pad(['Økonomiudvalget']));
+      const label = naming === 'sheet name' ? `Forslag ${i + 1}` : naming === 'number' ? `BC0${i + 1}` : i + 1;
+      const row = rows.length;
+      rows.push(pad([label, title, ...[...effect, investment].map(fmt), 'OFS 23-24']));
+      [...effect, investment].forEach((v, j) => {
+        sums[j] += v;
+        values.push([row, c.style.col + 2 + j, false]);
+      });
+      const sheet = layout(p, r, c.style, pick).rows;
+      if (naming === 'sheet name') return { name: `Forslag ${i + 1}`, rows: sheet };
+      return { name: `Ark ${i + 1}`, rows: [[naming === 'number' ? `BC0${i + 1} ${title}` : title], ...sheet] };
+    });
+    const total = rows.length;
+    rows.push(pad(['I alt', null, ...sums.map(fmt)]));
+    sums.forEach((_, j) => values.push([total, c.style.col + 2 + j, true]));
+    return { sheets: [{ name: 'Oversigt', rows }, ...sheets], values };
+  }
+
+  const run = (sheets: { name: string; rows: unknown[][] }[]) =>
+    checkWorkbook({ sheets: sheets.map((s) => ({ name: s.name, cells: s.rows.map((r) => r.map(toCellValue)) })), names: [] }).findings;
+
+  it('gives no finding from overview-matches-proposal, and no error or warning anywhere', () => {
+    fc.assert(
+      fc.property(catalogue, (c) => {
+        const findings = run(build(c).sheets);
+        const bad = findings.filter((f) => f.rule === 'overview-matches-proposal' || f.severity !== 'info');
+        if (bad.length > 0) throw new Error(bad.map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`).join('\n'));
+      }),
+      { numRuns: PROPERTY_RUNS ?? 150, seed: 11 },
+    );
+  });
+
+  it('reports a changed overview number at its cell: the row against its proposal, the "I alt" row as a total', () => {
+    fc.assert(
+      fc.property(catalogue, fc.nat(), fc.integer({ min: 2, max: 500 }), fc.boolean(), (c, which, delta, negative) => {
+        const { sheets, values } = build(c);
+        const [r, col, isTotal] = values[which % values.length];
+        const rows = sheets[0].rows;
+        const old = rows[r][col];
+        const before = typeof old === 'number' ? old : old === null || old === '-' ? 0 : Number((old as string).replace(/\./g, ''));
+        rows[r][col] = before + (negative ? -delta : delta);
+        const findings = run(sheets);
+        const at = toA1({ row: r, col });
+        const own = findings.filter((f) => f.rule === 'overview-matches-proposal').map((f) => `${f.severity} ${f.cell}`);
+        const expected = isTotal ? [] : [`error ${at}`];
+        if (own.join() !== expected.join()) throw new Error(`changed ${at} from ${String(old)} to ${String(rows[r][col])}: overview findings ${own.join(', ') || 'none'}`);
+        if (isTotal && !findings.some((f) => f.rule === 'total-mismatch' && f.sheet === 'Oversigt' && f.cell === at)) throw new Error(`changed I alt ${at}: no total-mismatch there`);
+      }),
+      { numRuns: PROPERTY_RUNS ?? 150, seed: 12 },
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { cellAt, type CellValue, type SheetGrid } from '../cells';
 import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
+import { discoverOverviews } from './overview';
 import {
   type FoundTable,
   type LineRole,
@@ -500,6 +501,7 @@ export function discoverSheet(grid: SheetGrid): SheetTables {
     if (!header) return;
     tables.push(title.kind === 'summary' ? discoverSummary(grid, title, header, titleRows) : discoverTechnical(grid, title, header, titleRows));
   });
+  tables.push(...discoverOverviews(grid, titles, tables));
   const taken = covered(tables);
   const generic = [...discoverTotalRows(grid, taken, titleRows, titles), ...discoverTotalColumns(grid, taken, titleRows)];
   const all = [...tables, ...generic].sort((a, b) => a.range.start.row - b.range.start.row || a.range.start.col - b.range.start.col);

@@ -7,13 +7,14 @@ import { REPORT_SHEET, type CellWrite, type NoteWrite, type WorkbookChanges } fr
 import { compareFindings, countBySeverity, type Finding, type Severity } from '../findings';
 import { wordFinding, type Locale } from '../messages';
 import { ruleName, severityCount, severityLabel } from '../messages/words';
+import { condenseFindings, type CondensedFinding } from './condense';
 import { discoverSheet } from './discover';
-import type { TableKind } from './model';
-import { RULES } from './registry';
+import type { SheetTables, TableKind } from './model';
+import { RULES, WORKBOOK_RULES } from './registry';
 
-export type { TableKind } from './model';
-export { RULES } from './registry';
-export type { Rule } from './rule';
+export type { SheetTables, TableKind } from './model';
+export { RULES, WORKBOOK_RULES } from './registry';
+export type { Rule, WorkbookRule } from './rule';
 export { discoverSheet } from './discover';
 export { condenseFindings, type CondensedFinding } from './condense';
 
@@ -31,21 +32,40 @@ export interface CheckReport {
   tables: TableInfo[];
 }
 
+/** What the per-sheet stage found: its report, and each sheet as discovered, for the workbook stage. */
+export interface SheetsReport extends CheckReport {
+  /** Every checked sheet in tab order (the report sheet left out), as `checkAcrossSheets` takes them. */
+  discovered: SheetTables[];
+}
+
 export interface CheckOptions {
   locale?: Locale;
 }
 
 /**
- * Checks every sheet of a workbook (one sheet is one proposal). Never throws on content: what it
- * cannot read becomes a finding. The tool's own report sheet is not checked.
+ * Checks every sheet of a workbook (one sheet is one proposal), then the workbook as a whole (a
+ * catalogue's overview against its proposals). Never throws on content: what it cannot read
+ * becomes a finding. The tool's own report sheet is not checked. Findings come in tab order.
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckReport {
+  const sheets = checkSheets(snapshot, options);
+  const across = checkAcrossSheets(sheets.discovered, options);
+  return { findings: inTabOrder(sheets.findings, across, sheets.discovered), tables: sheets.tables };
+}
+
+/**
+ * The per-sheet stage of `checkWorkbook`: each sheet on its own. A host that checks a large
+ * workbook a few sheets at a time calls it per slice and `withWorkbookFindings` once at the end.
+ */
+export function checkSheets(snapshot: WorkbookSnapshot, options: CheckOptions = {}): SheetsReport {
   const locale = options.locale ?? 'da';
   const findings: Finding[] = [];
   const tables: TableInfo[] = [];
+  const discovered: SheetTables[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.name === REPORT_SHEET) continue;
     const found = discoverSheet(sheet);
+    discovered.push(found);
     for (const t of found.tables) tables.push({ sheet: sheet.name, kind: t.kind, range: rangeToA1(t.range), title: t.title });
     const own: Finding[] = [];
     for (const rule of RULES) {
@@ -59,9 +79,67 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     own.sort(compareFindings([sheet.name]));
     for (const f of own) findings.push(f);
   }
-  return { findings, tables };
+  return { findings, tables, discovered };
 }
 
+/**
+ * The workbook stage of `checkWorkbook`: rules that compare sheets with each other, on the sheets
+ * as `checkSheets` discovered them (in tab order). Its findings are sorted as `checkWorkbook`
+ * sorts, each sheet's on their own.
+ */
+export function checkAcrossSheets(discovered: readonly SheetTables[], options: CheckOptions = {}): Finding[] {
+  const locale = options.locale ?? 'da';
+  const findings: Finding[] = [];
+  for (const rule of WORKBOOK_RULES) {
+    if (!rule.appliesTo(discovered)) continue;
+    for (const draft of rule.check(discovered)) findings.push(wordFinding(draft, locale));
+  }
+  // Only the sheets cited: the comparison looks each finding's sheet up in this list.
+  const cited = new Set(findings.map((f) => f.sheet));
+  return findings.sort(compareFindings(discovered.map((s) => s.sheet.name).filter((name) => cited.has(name))));
+}
+
+/**
+ * Completes a check made sheet by sheet (`checkSheets` per slice) with the workbook stage: its
+ * findings, and their condensed list, are what `checkWorkbook` and `condenseFindings` give on
+ * the whole workbook. `discovered` holds every slice's sheets in tab order.
+ */
+export function withWorkbookFindings(
+  sliced: { findings: Finding[]; condensed: CondensedFinding[] },
+  discovered: readonly SheetTables[],
+  options: CheckOptions = {},
+): { findings: Finding[]; condensed: CondensedFinding[] } {
+  const across = checkAcrossSheets(discovered, options);
+  if (across.length === 0) return sliced;
+  const findings = inTabOrder(sliced.findings, across, discovered);
+  // Every fold of condenseFindings stays within a sheet: only the sheets the workbook stage adds
+  // to are condensed again.
+  const touched = new Set(across.map((f) => f.sheet));
+  const recondensed = condenseFindings(findings.filter((f) => touched.has(f.sheet)), options.locale ?? 'da');
+  return { findings, condensed: inTabOrder(sliced.condensed.filter((f) => !touched.has(f.sheet)), recondensed, discovered, false) };
+}
+
+/**
+ * Adds `added` to findings that are grouped by sheet in tab order, keeping that order; within a
+ * sheet that gets new findings, all of them are sorted again (unless `sort` is false: `added` is
+ * already in order and only placed).
+ */
+function inTabOrder<T extends Finding>(list: readonly T[], added: readonly T[], sheets: readonly SheetTables[], sort = true): T[] {
+  if (added.length === 0) return [...list];
+  const bySheet = new Map<string, T[]>(sheets.map((s) => [s.sheet.name, []]));
+  for (const f of [...list, ...added]) {
+    const group = bySheet.get(f.sheet);
+    if (group) group.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  const touched = new Set(added.map((f) => f.sheet));
+  const out: T[] = [];
+  for (const [sheet, group] of bySheet) {
+    if (sort && touched.has(sheet)) group.sort(compareFindings([sheet]));
+    for (const f of group) out.push(f);
+  }
+  return out;
+}
 
 const REPORT_HEADINGS: Record<Locale, string[]> = {
   da: ['Ark', 'Celle', 'Alvor', 'Regel', 'Besked', 'Forventet', 'Fundet'],

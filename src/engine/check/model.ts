@@ -6,8 +6,11 @@ import { TABLE_KEYS, type TableKey } from '../compute';
 import type { ParsedNumber } from '../numbers';
 import type { UnitInfo } from '../units';
 
-/** A table the checker finds: one of the technical tables A–E (`TableKey`), the summary, or another table with a total. */
-export type TableKind = TableKey | 'summary' | 'generic';
+/**
+ * A table the checker finds: one of the technical tables A–E (`TableKey`), the summary, a
+ * catalogue's overview of its proposals (`overview.ts`), or another table with a total.
+ */
+export type TableKind = TableKey | 'summary' | 'overview' | 'generic';
 
 /** True for the technical tables A–E. */
 export function isTechnical(kind: TableKind): kind is TableKey {

@@ -1,6 +1,7 @@
 /**
- * A consistency rule: one file each under `rules/`, listed once in `registry.ts`. The runner
- * never branches on a rule's id.
+ * Consistency rules: one file each under `rules/`, listed once in `registry.ts`. The runner
+ * never branches on a rule's id. A `Rule` checks one sheet; a `WorkbookRule` compares sheets
+ * with each other, after every sheet has been discovered.
  */
 import type { CellAddress, CellRange } from '../cells';
 import type { FindingDraft, ParamValue, RuleId, Severity } from '../findings';
@@ -12,6 +13,16 @@ export interface Rule {
   /** When this rule finds something, the sheet's later rules are not run: their numbers cannot be trusted. */
   gatesSheet?: boolean;
   check(sheet: SheetTables): FindingDraft[];
+}
+
+/**
+ * A rule over the whole workbook (a catalogue's overview against its proposals' sheets). It gets
+ * every checked sheet in tab order as discovery found it, so nothing is discovered twice.
+ */
+export interface WorkbookRule {
+  id: RuleId;
+  appliesTo(sheets: readonly SheetTables[]): boolean;
+  check(sheets: readonly SheetTables[]): FindingDraft[];
 }
 
 /** Two amounts are equal when they differ by less than floating-point noise. */

@@ -1,6 +1,6 @@
-import type { FindingDraft } from '../findings';
+import type { FindingDraft, ParamValue } from '../findings';
 import type { Catalogue } from './index';
-import { e, plain, yearsText } from './format';
+import { addressText, e, plain, rangesText, short, yearsText } from './format';
 
 const HINTS_EN: Record<string, string> = {
   'double-minus': ' (double minus sign – probably meant as one minus)',
@@ -9,6 +9,43 @@ const HINTS_EN: Record<string, string> = {
 };
 
 const paybackEn = (f: FindingDraft) => (f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${plain(f.params.expectedYear)})` : 'not reached');
+
+const INVESTMENT_SOURCE_EN: Record<string, string> = {
+  'D+E': 'Tables D and E',
+  D: 'Table D',
+  E: 'Table E',
+  summary: "the implementation costs in the proposal's summary table",
+};
+
+const sheetsEn = (names: ParamValue | undefined) => (Array.isArray(names) ? names.map((n) => `"${n}"`).join(', ') : `"${e(names)}"`);
+
+function overviewEn(f: FindingDraft): string {
+  const p = f.params;
+  const row = p.label ? `${e(p.table)}, "${short(p.label)}"` : `${e(p.table)}, a row without a name`;
+  switch (p.kind) {
+    case 'investment':
+      return `${row}, total investment: it says ${e(p.actual)}, but ${INVESTMENT_SOURCE_EN[String(p.source)] ?? e(p.source)} on sheet "${e(p.proposal)}" add up to ${e(p.expected)} (${rangesText(p.sourceCells, 'and')}).`;
+    case 'no-sheet':
+      return `${row}: no sheet in the workbook is this proposal's – by number or by title – so the row was not compared. ${
+        p.ref ? `Name the proposal's sheet "${e(p.ref)}", or start the sheet with the proposal's title.` : "Start the proposal's sheet with its title as the overview writes it."
+      }`;
+    case 'several-sheets':
+      return `${row} matches several sheets (${sheetsEn(p.sheets)}), so the row was not compared. Give each proposal's sheet its own number or title.`;
+    case 'not-compared': {
+      const missing = Array.isArray(p.missing) ? p.missing : [];
+      const noA = missing.includes('A');
+      const noInvestment = missing.includes('investments');
+      const lacks = [noA ? 'no Table A' : '', noInvestment ? 'neither Table D, Table E nor implementation costs in a summary table' : ''].filter(Boolean).join(' and ');
+      const what = noA && noInvestment ? 'the row was' : noA ? 'the effects per year were' : 'the total investment was';
+      return `${row} belongs to sheet "${e(p.proposal)}", but the sheet has ${lacks}, so ${what} not compared.`;
+    }
+    default:
+      if (p.inA === false) {
+        return `${row} ${plain(p.year)}: it says ${e(p.actual)}, but Table A on sheet "${e(p.proposal)}" (${addressText(p.sourceRow, p.sourceCol)}) has no column for ${plain(p.year)}.`;
+      }
+      return `${row} ${plain(p.year)}: it says ${e(p.actual)}, but Table A on sheet "${e(p.proposal)}" totals ${e(p.tabelA)} (${addressText(p.sourceRow, p.sourceCol)}). The overview shows savings as positive numbers, so it should say ${e(p.expected)}.`;
+  }
+}
 
 export const en: Catalogue = {
   'cell-rounding-imbalance': (f) =>
@@ -48,4 +85,5 @@ export const en: Catalogue = {
   'missing-bevilling': (f) => `${e(f.params.table)}: ${e(f.params.unit)} has amounts but no "Bevilling, profitcenter mv." for Kvantum.`,
   'uncalculated-formula': (f) =>
     `${e(f.params.table)}: ${f.params.count === 1 ? 'one formula cell has' : `${e(f.params.count)} formula cells have`} no calculated result – the workbook was saved without being calculated (e.g. by a program that does not calculate formulas). Open it in Excel, save it and check again; the sheet's other checks were skipped.`,
+  'overview-matches-proposal': overviewEn,
 };

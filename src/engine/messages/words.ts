@@ -3,7 +3,7 @@
  * Valideringsrapport sheet say the same: "fejl", "advarsel", "bemærkning" and a Danish name per
  * rule (the rule id stays the stable key).
  */
-import type { Severity } from '../findings';
+import type { RuleId, Severity } from '../findings';
 import type { Locale } from './index';
 
 export interface SeverityWord {
@@ -28,7 +28,7 @@ export function severityLabel(severity: Severity, locale: Locale = 'da'): string
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-const RULE_NAMES: Record<Locale, Record<string, string>> = {
+const RULE_NAMES: Record<Locale, Record<RuleId, string>> = {
   da: {
     'unparseable-number': 'ulæseligt tal',
     'year-sequence': 'årstal i rækkefølge',
@@ -44,6 +44,7 @@ const RULE_NAMES: Record<Locale, Record<string, string>> = {
     'missing-bevilling': 'mangler bevilling',
     'cell-rounding-imbalance': 'afrunding celle for celle',
     'uncalculated-formula': 'formel uden beregnet værdi',
+    'overview-matches-proposal': 'oversigt mod forslagets tabeller',
   },
   en: {
     'unparseable-number': 'unreadable number',
@@ -60,10 +61,11 @@ const RULE_NAMES: Record<Locale, Record<string, string>> = {
     'missing-bevilling': 'missing bevilling',
     'cell-rounding-imbalance': 'cell-by-cell rounding',
     'uncalculated-formula': 'formula without a calculated value',
+    'overview-matches-proposal': "overview against the proposal's tables",
   },
 };
 
 /** A rule's name for people; an unknown rule keeps its id. */
 export function ruleName(rule: string, locale: Locale = 'da'): string {
-  return RULE_NAMES[locale][rule] ?? rule;
+  return (RULE_NAMES[locale] as Record<string, string | undefined>)[rule] ?? rule;
 }

@@ -6,14 +6,16 @@
 import { useCallback, useState } from 'react';
 import {
   annotationChanges,
-  checkWorkbook,
+  checkSheets,
   condenseFindings,
   countBySeverity,
   type CondensedFinding,
   type Finding,
   type Severity,
+  type SheetTables,
   type TableInfo,
   type WorkbookSnapshot,
+  withWorkbookFindings,
 } from '../../engine';
 import type { AnnotationMode } from '../../excel/OfficeWorkbook';
 import { useI18n, type PaneLocale } from '../i18n';
@@ -67,12 +69,14 @@ export async function checkInSlices(
   const findings: Finding[] = [];
   const condensed: CondensedFinding[] = [];
   const tables: TableInfo[] = [];
+  const discovered: SheetTables[] = [];
   const total = snapshot.sheets.length;
   let index = 0;
   while (index < total) {
     const started = performance.now();
     do {
-      const part = checkWorkbook({ sheets: [snapshot.sheets[index]], names: snapshot.names }, { locale });
+      const part = checkSheets({ sheets: [snapshot.sheets[index]], names: snapshot.names }, { locale });
+      discovered.push(...part.discovered);
       findings.push(...part.findings);
       condensed.push(...condenseFindings(part.findings, locale));
       tables.push(...part.tables);
@@ -81,7 +85,7 @@ export async function checkInSlices(
     onProgress(index, total);
     if (index < total) await nextPaint();
   }
-  return { findings, condensed, tables };
+  return { ...withWorkbookFindings({ findings, condensed }, discovered, { locale }), tables };
 }
 
 export function useWorkbookCheck() {

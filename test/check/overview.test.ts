@@ -1,0 +1,227 @@
+/**
+ * overview-matches-proposal on grid literals: a catalogue's overview sheet beside its proposals'
+ * sheets. The overview lists savings as positive numbers, Tabel A as negative.
+ */
+import fc from 'fast-check';
+import { checkWorkbook, gridFromRows, type Finding, type Locale } from '../../src/engine';
+
+const RULE = 'overview-matches-proposal';
+const Y = [2025, 2026];
+
+/** A proposal's sheet: an optional heading line, Tabel A (one unit and its Total), and optional D / E. */
+function proposal(heading: string | null, a: number[], tables: { D?: number[]; E?: number[] } = {}): unknown[][] {
+  const rows: unknown[][] = heading ? [[heading], []] : [];
+  const table = (title: string, totals: number[]) => {
+    rows.push([title], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...Y], ['TMU', 'Drift', ...totals], ['Total', null, ...totals], [], []);
+  };
+  table('Tabel A. Måltalseffekt', a);
+  if (tables.D) table('Tabel D. Fordeling af anlægsinvesteringer mellem udvalg', tables.D);
+  if (tables.E) table('Tabel E. Fordeling af serviceinvesteringer mellem udvalg', tables.E);
+  return rows;
+}
+
+/** An overview table: number, title, effect per year, Samlet investering; rows 4 on; "I alt" summed. */
+function overview(lines: unknown[][], total = true): unknown[][] {
+  const sums = [0, 1, 2].map((i) => lines.reduce((acc, l) => acc + (typeof l[2 + i] === 'number' ? (l[2 + i] as number) : 0), 0));
+  return [
+    ['Tabel 1. Tværgående forslag'],
+    ['1.000 kr. 2025 p/l', null, 'Effektiviseringsbidrag', null, 'Samlet investering', 'Godkendt med'],
+    ['Udvalg', null, ...Y, null, null],
+    ...lines,
+    ...(total ? [['I alt', null, ...sums]] : []),
+  ];
+}
+
+function check(sheets: Record<string, unknown[][]>, locale: Locale = 'da'): Finding[] {
+  return checkWorkbook({ sheets: Object.entries(sheets).map(([name, rows]) => gridFromRows(name, rows)), names: [] }, { locale }).findings;
+}
+const ofRule = (findings: Finding[]) => findings.filter((f) => f.rule === RULE);
+const cells = (findings: Finding[]) => ofRule(findings).map((f) => `${f.severity} ${f.sheet}!${f.cell}`);
+
+describe('overview-matches-proposal', () => {
+  it('agrees when the overview shows Tabel A with the sign turned, matched by sheet name, by the number the sheet starts with, or by its title', () => {
+    const findings = check({
+      Oversigt: overview([
+        ['Forslag 4', 'Digitalisering', 565, 1860, 0],
+        ['BC01', 'Ferie', 297, 1144, 0],
+        [1, 'Ladestandere ved kommunale ejendomme', 562, 562, 0],
+      ]),
+      'Forslag 4': proposal(null, [-565, -1860]),
+      Ferie: proposal('BC01 Samlet ferieløsning', [-297, -1144]),
+      Ladestandere: proposal('BC02 Ladestandere ved kommunale ejendomme', [-562, -562]),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('a year that differs is an error at the overview cell (a difference of 1 a warning); the message names the sheet and its cell', () => {
+    const findings = check({
+      Oversigt: overview([['Forslag 4', 'Digitalisering', 565, 1560, 0]]),
+      'Forslag 4': proposal(null, [-566, '-1.860' as unknown as number]),
+    });
+    expect(cells(findings)).toEqual(['error Oversigt!D4', 'warning Oversigt!C4']);
+    const [error] = ofRule(findings);
+    expect(error).toMatchObject({ expected: 1860, actual: 1560 });
+    expect(error.message).toBe(
+      'Tabel 1, »Forslag 4 Digitalisering« 2026: der står 1.560, men Tabel A på arket »Forslag 4« har i alt -1.860 (D5). ' +
+        'Oversigten viser besparelser med positivt fortegn, så der skal stå 1.860.',
+    );
+  });
+
+  it('a saving written with Tabel A’s sign is an error: the overview shows savings as positive numbers', () => {
+    const findings = check({ Oversigt: overview([['Forslag 1', 'X', -100, -100, 0]]), 'Forslag 1': proposal(null, [-100, -100]) });
+    expect(ofRule(findings).map((f) => [f.cell, f.expected, f.actual])).toEqual([
+      ['C4', 100, -100],
+      ['D4', 100, -100],
+    ]);
+  });
+
+  it('Samlet investering is Tabel D + E over every year; a difference is cited at the investment cell with both tables’ totals', () => {
+    const sheets = (stated: number) => ({
+      Oversigt: overview([['Forslag 2', 'Udbredelse', 100, 200, stated]]),
+      'Forslag 2': proposal(null, [-100, -200], { D: [1000, 250], E: [300, 0] }),
+    });
+    expect(check(sheets(1550))).toEqual([]);
+    const findings = check(sheets(1500));
+    expect(cells(findings)).toEqual(['error Oversigt!E4']);
+    expect(ofRule(findings)[0].message).toBe(
+      'Tabel 1, »Forslag 2 Udbredelse«, Samlet investering: der står 1.500, men Tabel D og E på arket »Forslag 2« summerer til 1.550 (C12:D12 og C19:D19).',
+    );
+  });
+
+  it('a proposal without Tabel D or E is compared with its summary’s implementation costs', () => {
+    const summary = (implementation: number[]) => [
+      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
+      ['Varige ændringer'],
+      ['Effektivisering', 'Service', -10, -20],
+      ['Samlet varig ændring', null, -10, -20],
+      ['Implementeringsomkostninger'],
+      ['Projekt', 'Anlæg', ...implementation],
+      ['Samlede implementeringsomkostninger', null, ...implementation],
+      ['Samlet økonomisk påvirkning', null, -10 + implementation[0], -20 + implementation[1]],
+      [],
+      [],
+      ...proposal(null, [-10, -20]),
+    ];
+    const findings = check({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, 800]]), 'Forslag 5': summary([500, 200]) });
+    expect(cells(findings)).toEqual(['error Oversigt!E4']);
+    expect(ofRule(findings)[0].message).toMatch(/men implementeringsomkostningerne i forslagets økonomitabel på arket »Forslag 5« summerer til 700 \(C8:D8\)\.$/);
+    expect(check({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, 700]]), 'Forslag 5': summary([500, 200]) })).toEqual([]);
+  });
+
+  it('a row that names no sheet, or several, is an info at its label, not silence', () => {
+    const findings = check({
+      Oversigt: overview([
+        ['Forslag 1', 'Samling af sagsbehandling', 100, 100, 0],
+        ['Forslag 3', 'Styrket indsats', 100, 100, 0],
+        [7, 'Fremtidens indkøb', 5, 5, 0],
+      ]),
+      'Forslag 3': proposal(null, [-100, -100]),
+      'Forslag 3 (kopi)': proposal('Forslag 3 Styrket indsats', [-100, -100]),
+    });
+    expect(cells(findings)).toEqual(['info Oversigt!A4', 'info Oversigt!A5', 'info Oversigt!A6']);
+    const [none, several, bare] = ofRule(findings);
+    expect(none.message).toMatch(/»Forslag 1 Samling af sagsbehandling«: intet ark i projektmappen er dette forslags .* Giv forslagets ark navnet »Forslag 1«/);
+    expect(several.message).toMatch(/passer til flere ark \(»Forslag 3«, »Forslag 3 \(kopi\)«\)/);
+    expect(bare.message).toMatch(/Lad forslagets ark begynde med forslagets titel/);
+  });
+
+  it('a numbered row without amounts is a proposal, compared like any other; a committee heading without amounts is not', () => {
+    const findings = check({
+      Oversigt: overview([['Økonomiudvalget'], ['Forslag 8', 'Tom række', null, '-', null]]),
+      'Forslag 8': proposal(null, [0, -40]),
+    });
+    expect(cells(findings)).toEqual(['error Oversigt!D5']);
+  });
+
+  it('a matched sheet without Tabel A: the effects are not compared and the info says so; the investment still is', () => {
+    const sheet = [['Forslag 7 Indkøb'], ['Tabel D. Anlæg'], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...Y], ['KS', 'x', 40, 0], ['Total', null, 40, 0]];
+    const findings = check({ Oversigt: overview([['Forslag 7', 'Indkøb', 900, 900, 50]]), 'Forslag 7': sheet });
+    expect(cells(findings)).toEqual(['error Oversigt!E4', 'info Oversigt!A4']);
+    expect(ofRule(findings)[1].message).toBe('Tabel 1, »Forslag 7 Indkøb« hører til arket »Forslag 7«, men arket har ingen Tabel A, så effekten pr. år er ikke sammenlignet.');
+  });
+
+  it('a year Tabel A does not have is reported with Tabel A’s title cell', () => {
+    const rows = proposal(null, [-10, -10]);
+    rows[2] = [null, null, 2024, 2025];
+    const findings = check({ Oversigt: overview([['Forslag 1', 'X', 10, 10, 0]]), 'Forslag 1': rows });
+    expect(cells(findings)).toEqual(['error Oversigt!D4']);
+    expect(ofRule(findings)[0].message).toMatch(/2026: der står 10, men Tabel A på arket »Forslag 1« \(A1\) har ingen kolonne for 2026\.$/);
+  });
+
+  it('an unreadable overview cell is an unparseable-number finding there, and is not compared', () => {
+    const findings = check({ Oversigt: overview([['Forslag 1', 'X', '--10', 10, 0]]), 'Forslag 1': proposal(null, [-10, -10]) });
+    expect(findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(['unparseable-number C4']);
+  });
+
+  it('the "I alt" row is a total like any other: total-mismatch at the cell that does not add up', () => {
+    const rows = overview([
+      ['Forslag 1', 'X', 10, 10, 0],
+      ['Forslag 2', 'Y', 5, 5, 0],
+    ]);
+    rows[rows.length - 1][3] = 16;
+    const findings = check({ Oversigt: rows, 'Forslag 1': proposal(null, [-10, -10]), 'Forslag 2': proposal(null, [-5, -5]) });
+    expect(findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)).toEqual(['total-mismatch warning D6']);
+  });
+
+  it('a "Samlet investering" column inside a proposal’s own summary table is not an overview', () => {
+    const rows = [
+      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y, 'Samlet investering'],
+      ['Effektivisering', 'Service', -10, -20, null],
+      ['Samlet varig ændring', null, -10, -20, null],
+      ['Samlet økonomisk påvirkning', null, -10, -20, null],
+    ];
+    const report = checkWorkbook({ sheets: [gridFromRows('Forslag 1', rows)], names: [] });
+    expect(report.tables.map((t) => t.kind)).toEqual(['summary']);
+  });
+
+  it('nothing to compare: an overview alone, or proposals alone', () => {
+    expect(check({ Oversigt: overview([['Forslag 1', 'X', 10, 10, 0]]) })).toEqual([]);
+    expect(ofRule(check({ 'Forslag 1': proposal(null, [-10, -10]) }))).toEqual([]);
+  });
+
+  it('findings stay in tab order: the overview sheet’s come first when it is the first tab', () => {
+    const findings = check({
+      Oversigt: overview([['Forslag 1', 'X', 10, 11, 0]]),
+      'Forslag 1': [...proposal(null, [-10, -10]).slice(0, 4), ['Total', null, -10, -12]],
+    });
+    expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(['Oversigt!D4 overview-matches-proposal', 'Forslag 1!D5 total-mismatch']);
+  });
+
+  it('speaks English too, with the sign convention and the proposal’s cell', () => {
+    const [f] = check({ Oversigt: overview([['Forslag 4', 'Digitalisering', 565, 1560, 0]]), 'Forslag 4': proposal(null, [-565, -1860]) }, 'en');
+    expect(f.message).toBe(
+      'Tabel 1, "Forslag 4 Digitalisering" 2026: it says 1,560, but Table A on sheet "Forslag 4" totals -1,860 (D5). The overview shows savings as positive numbers, so it should say 1,860.',
+    );
+  });
+
+  it('never throws, and words every finding, whatever the overview’s cells hold', () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constantFrom('Samlet investering', 'I alt', 'Forslag 1', 'BC01', 'Økonomiudvalget', '-', '--5', '1.144', '2025', 'Tabel 3. Oversigt', '* Note'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(8), fc.nat(7), value), { maxLength: 12 }), fc.boolean(), (edits, english) => {
+        const rows = overview([
+          ['Forslag 1', 'Samling af sagsbehandling', 10, 10, 0],
+          [2, 'Digitalisering af høringer', 5, 5, 7],
+        ]);
+        for (const [r, c, v] of edits) {
+          while (rows.length <= r) rows.push([]);
+          while (rows[r].length < c) rows[r].push(null);
+          rows[r][c] = v;
+        }
+        const findings = check({ Oversigt: rows, 'Forslag 1': proposal(null, [-10, -10]), Digitalisering: proposal('Digitalisering af høringer', [-5, -5], { E: [7, 0] }) }, english ? 'en' : 'da');
+        for (const f of findings) {
+          if (!f.cell || !f.message || /undefined|NaN|\[object/.test(f.message)) throw new Error(`${f.rule} ${f.cell}: ${f.message}`);
+        }
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+});
