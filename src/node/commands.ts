@@ -211,7 +211,9 @@ Beregner Tabel A–E for et forslag.
 
   FIL.json   Forslaget i JSON-format: tabellerne skrives på skærmen.
   FIL.xlsx   Et udfyldt Teknisk beregningsark: tabellerne skrives i arkets Tabel A–E
-             (kun talcellerne; ingen andre celler røres).
+             (kun talcellerne), Tabel 1 og forklaringen under dem, og linjerne til
+             Kvantum i arket Kvantum (det tilføjes, hvis arket er lavet før det fandtes).
+             Ingen andre celler røres.
 
 Tilvalg:
   --out UD.xlsx            Gem arket som UD.xlsx i stedet for at overskrive FIL.xlsx.
@@ -252,7 +254,8 @@ Tilvalg:
     const { input, result } = await computeWorkbook(wb, file, rounding);
     await wb.save(target);
     if (values.format !== undefined) printResult(result, format, titleOf(input), io);
-    const message = `Skrev Tabel A–E til ${target}${target === file ? '' : ` (ud fra ${file})`}.\n`;
+    const lines = `${result.kvantum.length} ${result.kvantum.length === 1 ? 'Kvantum-linje' : 'Kvantum-linjer'}`;
+    const message = `Skrev Tabel A–E og ${lines} til ${target}${target === file ? '' : ` (ud fra ${file})`}.\n`;
     if (format === 'json') io.err(message);
     else io.out(message);
     return 0;

@@ -16,6 +16,7 @@ type Effect = NonNullable<ProposalInput['effects']>[number];
 type OperatingCost = NonNullable<ProposalInput['operatingCosts']>[number];
 type Transfer = NonNullable<ProposalInput['transfers']>[number];
 type Investment = NonNullable<ProposalInput['investments']>[number];
+type Memo = NonNullable<ProposalInput['memo']>[number];
 
 /** Labels the fallback looks for in column A when a defined name is missing. */
 const FALLBACK_LABELS = { title: 'Forslagets titel', priceLevel: 'Pris- og lønniveau', otherUnits: 'Øvrige enheder', years: 'År' } as const;
@@ -69,6 +70,7 @@ class TemplateReader {
   private readonly operatingCosts: OperatingCost[] = [];
   private readonly transfers: Transfer[] = [];
   private readonly investments: Investment[] = [];
+  private readonly memo: Memo[] = [];
 
   constructor(private readonly snapshot: WorkbookSnapshot) {}
 
@@ -99,6 +101,7 @@ class TemplateReader {
       operatingCosts: this.operatingCosts,
       transfers: this.transfers,
       investments: this.investments,
+      ...(this.memo.length > 0 ? { memo: this.memo } : {}),
       otherUnits,
     };
 
@@ -219,6 +222,7 @@ class TemplateReader {
     if (named && named.grid === grid) return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
     const heading = findRowByLabel(grid, 0, section.heading);
     if (heading >= 0) return { headerRow: heading + 1, lastRow: heading + 1, firstCol: 0, byHeading: true };
+    if (section.optional) return null;
     this.problem({ sheet: grid.name }, `sektionen »${section.heading}« mangler`, true);
     return null;
   }
@@ -364,12 +368,24 @@ class TemplateReader {
     return 'service';
   }
 
+  /** The section's "Bevilling, profitcenter mv." column, found by its header right of the text columns; -1 when it has none. */
+  private bevillingColumn(grid: SheetGrid, section: SectionSpec, rows: SectionRows): number {
+    if (!section.bevilling) return -1;
+    const header = grid.cells[rows.headerRow] ?? [];
+    for (let col = rows.firstCol + 3; col < header.length; col++) {
+      if (foldLabel(cellText(header[col])).startsWith(foldLabel('Bevilling'))) return col;
+    }
+    return -1;
+  }
+
   private readSection(grid: SheetGrid, section: SectionSpec, rows: SectionRows, years: readonly { col: number }[]): void {
     const c = rows.firstCol;
+    const bevillingCol = this.bevillingColumn(grid, section, rows);
     for (let row = rows.headerRow + 1; row <= rows.lastRow; row++) {
       const texts = [0, 1, 2].map((i) => cellText(cellAt(grid, row, c + i)));
+      const bevilling = bevillingCol < 0 ? '' : cellText(cellAt(grid, row, bevillingCol)).trim();
       const parsed = years.map((y) => parseNumber(cellAt(grid, row, y.col)));
-      const empty = texts.every((t) => t === '') && parsed.every((p) => p.kind === 'blank' || (p.kind === 'number' && p.value === 0));
+      const empty = texts.every((t) => t === '') && bevilling === '' && parsed.every((p) => p.kind === 'blank' || (p.kind === 'number' && p.value === 0));
       if (empty) continue;
 
       const amounts = parsed.map((p, i) => {
@@ -381,11 +397,12 @@ class TemplateReader {
         return p.kind === 'number' ? p.value : 0;
       });
       const label = texts[0] !== '' ? texts[0] : `${section.heading}, række ${row + 1}`;
+      const own = bevilling === '' ? {} : { bevilling };
       let prefix: string;
       let fields: [string, number][];
       switch (section.key) {
         case 'effects': {
-          const effect: Effect = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const effect: Effect = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts, ...own };
           const credit = this.shares(grid, row, c + 2);
           if (credit) effect.credit = credit;
           prefix = `effects[${this.effects.push(effect) - 1}]`;
@@ -393,7 +410,7 @@ class TemplateReader {
           break;
         }
         case 'operatingCosts': {
-          const cost: OperatingCost = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const cost: OperatingCost = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts, ...own };
           const financing = this.shares(grid, row, c + 2);
           if (financing) cost.financing = financing;
           prefix = `operatingCosts[${this.operatingCosts.push(cost) - 1}]`;
@@ -401,15 +418,21 @@ class TemplateReader {
           break;
         }
         case 'transfers': {
-          const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, '»fra« udvalg'), to: this.unit(grid, row, c + 2, '»til« udvalg'), amounts };
+          const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, '»fra« udvalg'), to: this.unit(grid, row, c + 2, '»til« udvalg'), amounts, ...own };
           prefix = `transfers[${this.transfers.push(transfer) - 1}]`;
           fields = [['from', c + 1], ['to', c + 2]];
           break;
         }
         case 'investments': {
-          const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'udvalg'), amounts };
+          const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'udvalg'), amounts, ...own };
           prefix = `investments[${this.investments.push(investment) - 1}]`;
           fields = [['kind', c + 1], ['unit', c + 2]];
+          break;
+        }
+        case 'memo': {
+          const memo: Memo = { label, amounts, ...(texts[1] === '' ? {} : { styringsomraade: texts[1] }) };
+          prefix = `memo[${this.memo.push(memo) - 1}]`;
+          fields = [['styringsomraade', c + 1]];
           break;
         }
       }
@@ -417,6 +440,7 @@ class TemplateReader {
       this.origins.set(prefix, { sheet: grid.name, range: { start: { row, col: c }, end: { row, col: lastCol } } });
       this.origins.set(`${prefix}.label`, at(grid.name, row, c));
       for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, at(grid.name, row, col));
+      if (bevillingCol >= 0) this.origins.set(`${prefix}.bevilling`, at(grid.name, row, bevillingCol));
       if (years.length > 0) {
         this.origins.set(`${prefix}.amounts`, { sheet: grid.name, range: { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } } });
       }
