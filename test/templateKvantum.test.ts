@@ -5,7 +5,8 @@
  * person made. Through the engine, `tb compute` on real .xlsx files (read back with ExcelJS) and
  * the in-memory Excel.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
@@ -282,4 +283,32 @@ describe('Beregn tabeller in Excel writes the Kvantum sheet', () => {
     expect(model.sheets.map((s) => s.name)).toEqual(['Ark1', 'Vejledning', 'Input', 'Tabeller', 'Kvantum']);
     expect(modelRows(model)).toEqual([HEADER, ...csvRows(result)]);
   });
+});
+
+describe('LibreOffice Calc opens the Kvantum sheet tb compute adds', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir('tb-kvantum-lo-')));
+  afterEach(() => tmp.cleanup());
+
+  it('to a three-sheet template saved by LibreOffice: lines, price level formula and name survive its re-save', async () => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+    if (!soffice) throw new Error('LibreOffice (soffice) is needed for this test and is not installed');
+    const file = tmp.file('beregnet.xlsx');
+    expect((await tb('compute', path.join(ROOT, 'test', 'fixtures', 'libreoffice', 'libreoffice-rich.xlsx'), '--out', file)).code).toBe(0);
+    const outdir = path.join(tmp.dir, 'lo');
+    const run = spawnSync(soffice, [`-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--headless', '--convert-to', 'xlsx', '--outdir', outdir, file], { encoding: 'utf8', timeout: 120_000 });
+    const resaved = path.join(outdir, 'beregnet.xlsx');
+    expect([run.status, existsSync(resaved)]).toEqual([0, true]);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(resaved);
+    const ws = wb.getWorksheet('Kvantum')!;
+    const result = computeProposal(readTemplate(await (await XlsxWorkbook.open(file)).read()));
+    const rows: unknown[][] = [];
+    for (let r = HEADER_ROW; r <= HEADER_ROW + result.kvantum.length; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1, 7));
+    expect(rows).toEqual([HEADER, ...csvRows(result)]);
+    // LibreOffice calculated the price level line from TB_Prisniveau itself.
+    expect((ws.getCell('A4').value as { result?: unknown }).result).toBe('1.000 kr. 2025 p/l');
+    expect(wb.definedNames.getRanges('TB_Kvantum').ranges).toEqual([`Kvantum!$A$${HEADER_ROW}:$F$${HEADER_ROW + result.kvantum.length}`]);
+  }, 240_000);
 });
