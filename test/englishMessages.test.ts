@@ -3,23 +3,15 @@
  * by the locale the callers pass (`--locale en`, the pane's language); Danish stays the default.
  */
 import { writeFileSync } from 'node:fs';
-import { normalizeProposal, ProposalValidationError, readTemplate, TemplateError, templateChanges, type ProposalInput } from '../src/engine';
+import { normalizeProposal, readTemplate, templateChanges, type ProposalInput } from '../src/engine';
 import { KEY_MESSAGES, PROPOSAL_MESSAGES } from '../src/engine/proposalMessages';
 import { TEMPLATE_MESSAGES } from '../src/engine/template/messages';
 import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { snapshotFromChanges, tb, tempDir, type, typeXlsx } from './support/xlsx';
+import { problemLines } from './support/proposals';
 
 const years = [2025, 2026];
 
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProposalValidationError || error instanceof TemplateError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  throw new Error('expected a validation error');
-}
 
 /** Every key problem at once: an unknown key, a negative basis, a zero total, a circle, an unused key. */
 const badKeys = {
@@ -37,7 +29,7 @@ const badKeys = {
 
 describe('key problems', () => {
   it('are worded in English with locale en', () => {
-    expect(problems(() => normalizeProposal(badKeys, { locale: 'en' }))).toEqual(
+    expect(problemLines(() => normalizeProposal(badKeys, { locale: 'en' }))).toEqual(
       expect.arrayContaining([
         'keys.Nul: the key "Nul" adds up to 0; at least one unit needs a basis above 0',
         "keys.Minus.TMU: the basis -5 is negative; a key's basis (hours, devices, m², DKK) must be 0 or more",
@@ -49,7 +41,7 @@ describe('key problems', () => {
   });
 
   it('stay Danish by default', () => {
-    const da = problems(() => normalizeProposal(badKeys));
+    const da = problemLines(() => normalizeProposal(badKeys));
     expect(da).toContain('keys.Nul: nøglen "Nul" summerer til 0; mindst én enhed skal have et grundlag over 0');
     expect(da).toContain('effects[0].unit.key: ukendt fordelingsnøgle "Timer" (forslagets nøgler er Nul, Minus, A, B, Ubrugt)');
     expect(da.join('\n')).not.toMatch(/\bthe\b/);
@@ -57,11 +49,11 @@ describe('key problems', () => {
 
   it('a unit that is neither a committee nor a key, and shares that are neither, in both languages', () => {
     const input = { title: 't', priceLevel: 2025, years, effects: [{ label: 'e', unit: 5, credit: 'ØU', amounts: [1, 1] }] };
-    expect(problems(() => normalizeProposal(input, { locale: 'en' }))).toEqual([
+    expect(problemLines(() => normalizeProposal(input, { locale: 'en' }))).toEqual([
       'effects[0].unit: must be a committee ("TMU") or a distribution key ({ "key": "Timer" })',
       'effects[0].credit: must be shares ({ "ØU": 0.25, "TMU": 0.75 }) or a distribution key ({ "key": "Timer" })',
     ]);
-    expect(problems(() => normalizeProposal(input))).toEqual([
+    expect(problemLines(() => normalizeProposal(input))).toEqual([
       'effects[0].unit: skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })',
       'effects[0].credit: skal være andele ({ "ØU": 0.25, "TMU": 0.75 }) eller en fordelingsnøgle ({ "key": "Timer" })',
     ]);
@@ -86,7 +78,7 @@ describe('the template reader', () => {
   });
 
   it('words Input problems in English with locale en, each at its cell', () => {
-    expect(problems(() => readTemplate(typed, { locale: 'en' }))).toEqual([
+    expect(problemLines(() => readTemplate(typed, { locale: 'en' }))).toEqual([
       'Input!B10: unknown committee »Ukendtudvalget« (use e.g. ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, or write the unit under Øvrige enheder)',
       'Input!E10: »--43« is not a number',
       'Input!C11: the shares of the key add up to 40 %, but must add up to 100 %',
@@ -96,7 +88,7 @@ describe('the template reader', () => {
   });
 
   it('and in Danish by default', () => {
-    expect(problems(() => readTemplate(typed))).toEqual([
+    expect(problemLines(() => readTemplate(typed))).toEqual([
       'Input!B10: ukendt udvalg »Ukendtudvalget« (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)',
       'Input!E10: »--43« er ikke et tal',
       'Input!C11: andelene i nøglen summerer til 40 %, men skal summere til 100 %',
@@ -111,7 +103,7 @@ describe('the template reader', () => {
     const withKey = snapshotFromChanges(templateChanges({ ...(input as ProposalInput), keys: { Timer: { TMU: 1, KFU: 1 } }, effects: [{ label: 'e', unit: { key: 'Timer' }, amounts: input.effects![0].amounts }] }));
     const row = withKey.sheets.find((s) => s.name === 'Input')!.cells.findIndex((r) => r[0]?.kind === 'text' && r[0].value === 'e') + 1;
     const notUsed = type(withKey, { [`Input!B${row}`]: 'TMU' });
-    expect(problems(() => readTemplate(notUsed, { locale: 'en' }))).toEqual([expect.stringMatching(/: the key "Timer" is used by no line; use it as \{ "key": "Timer" \} or delete it$/)]);
+    expect(problemLines(() => readTemplate(notUsed, { locale: 'en' }))).toEqual([expect.stringMatching(/: the key "Timer" is used by no line; use it as \{ "key": "Timer" \} or delete it$/)]);
   });
 });
 

@@ -15,7 +15,6 @@ import {
   readTemplate,
   tableWrites,
   templateChanges,
-  TemplateError,
   type ProposalInput,
   type ProposalResult,
   type WorkbookChanges,
@@ -25,6 +24,7 @@ import { OfficeWorkbook } from '../src/excel/OfficeWorkbook';
 import { FakeExcel, workbookFromRows, type WorkbookModel } from '../src/excel/fake';
 import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { ROOT, snapshotFromChanges, tb, tempDir, type, valueAt } from './support/xlsx';
+import { problemLines } from './support/proposals';
 
 const load = (name: string): ProposalInput => JSON.parse(readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
 const forslag4 = load('forslag4.json');
@@ -63,15 +63,6 @@ function sheetRows(s: WorkbookSnapshot, sheet: string, from: number): (string | 
   return rows;
 }
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TemplateError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 /** The template as the older version made it: no Kvantum sheet, no TB_Kvantum. */
 function olderTemplate(proposal?: ProposalInput): WorkbookChanges {
@@ -126,7 +117,7 @@ describe('the Kvantum sheet of the template (engine)', () => {
     const once = snapshotFromChanges(tableWrites(filled, smaller), filled);
     const row = HEADER_ROW + smaller.kvantum.length + 3;
     const typed = type(once, { [`Kvantum!C${row}`]: 'min egen tekst' });
-    expect(problemsOf(() => tableWrites(typed, result))).toEqual([
+    expect(problemLines(() => tableWrites(typed, result))).toEqual([
       `Kvantum!A${row}:F${row}: Kvantum-linjerne skal bruge rækkerne ${HEADER_ROW + smaller.kvantum.length + 1}–${HEADER_ROW + result.kvantum.length} under linjerne fra sidste beregning, men række ${row} er ikke tom; flyt det, der står dér, og beregn igen`,
     ]);
     // Just below the lines is fine once it is clear again.
@@ -147,7 +138,7 @@ describe('the Kvantum sheet of the template (engine)', () => {
   it('never writes into a sheet named Kvantum that it did not make', () => {
     const older = snapshotFromChanges(olderTemplate(forslag4));
     older.sheets.push({ name: 'kvantum', cells: [[{ kind: 'text', value: 'Mine egne linjer' }]] });
-    expect(problemsOf(() => tableWrites(older, result))).toEqual([
+    expect(problemLines(() => tableWrites(older, result))).toEqual([
       'kvantum: arket »kvantum« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; omdøb arket (fx til »kvantum (egen)«), og beregn igen',
     ]);
   });

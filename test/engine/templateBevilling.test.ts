@@ -4,8 +4,9 @@
  * with that column filled. Templates made before the column keep one row per unit, summed, and
  * leave the Tabeller column to staff.
  */
-import { cellText, computeProposal, readTemplate, tableWrites, templateChanges, TemplateError, type ProposalInput, type WorkbookSnapshot } from '../../src/engine';
+import { cellText, computeProposal, readTemplate, tableWrites, templateChanges, type ProposalInput, type WorkbookSnapshot } from '../../src/engine';
 import { insertRows, sheetOf, snapshotFromChanges, type, valueAt } from '../support/xlsx';
+import { problemLines } from '../support/proposals';
 
 const years = [2024, 2025, 2026, 2027, 2028, 2029];
 /** TMU with a service line and one on "Efterspørgselsstyret" (Forslag 7: BIU has both). */
@@ -20,15 +21,6 @@ const twoBevillinger: ProposalInput = {
   investments: [{ label: 'Anlæg', kind: 'anlæg', unit: 'KS', bevilling: '3190, KS anlæg', amounts: [500, 0, 0, 0, 0, 0] }],
 };
 
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TemplateError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 /** Column A and B and the 2026 amount (E) of every row of a table, Total included. */
 function tableRows(s: WorkbookSnapshot, name: string): [string, string, string][] {
@@ -77,7 +69,7 @@ describe('the bevilling column on Input', () => {
 
   it('a bevilling typed on a row without a unit is reported at the unit cell', () => {
     const s = type(snapshotFromChanges(templateChanges()), { 'Input!J10': '3190' });
-    expect(problems(() => readTemplate(s))).toContain('Input!B10: mangler udvalg');
+    expect(problemLines(() => readTemplate(s))).toContain('Input!B10: mangler udvalg');
   });
 });
 
@@ -102,7 +94,7 @@ describe('the Tabeller sheet: one row per unit and bevilling', () => {
 
   it('an empty template asks for a row for the second bevilling, in Danish, and writes nothing', () => {
     const s = snapshotFromChanges(templateChanges());
-    expect(problems(() => tableWrites(s, result))).toEqual(
+    expect(problemLines(() => tableWrites(s, result))).toEqual(
       ['A', 'C'].map((t) => expect.stringContaining(`Tabel ${t} har ingen række til Teknik- og Miljøudvalget med bevillingen »Efterspørgselsstyret«; indsæt en række over Total med »Teknik- og Miljøudvalget« i kolonne A`)),
     );
     // With a second TMU row inserted in A and C the computation fills it.

@@ -11,6 +11,7 @@ import { GUIDE } from './guide';
 import { formatShareKey } from './keys';
 import { kvantumSheet } from './kvantumSheet';
 import {
+  AMOUNT_FORMAT,
   DEFAULT_PRICE_LEVEL,
   DEFAULT_YEARS,
   EXPLANATION_BLOCK,
@@ -27,6 +28,7 @@ import {
   TABLES_SHEET,
   TOTAL_LABEL,
   unitLine,
+  YEAR_FORMAT,
   type SectionKey,
 } from './layout';
 
@@ -37,8 +39,6 @@ export interface TemplateOptions {
   priceLevel?: number;
 }
 
-const AMOUNT_FORMAT = '#,##0;-#,##0;0';
-const YEAR_FORMAT = '0';
 
 /** Row positions on the Input sheet (0-based). */
 const INPUT_ROWS = { title: 2, priceLevel: 3, otherUnits: 4, years: 5, firstSection: 7 } as const;

@@ -7,11 +7,9 @@ import { cellAt, cellText, EMPTY, num, text, type CellValue, type DefinedName, t
 import type { CellWrite, SheetSpec, WorkbookChanges } from '../changes';
 import type { ProposalResult } from '../compute';
 import type { InputProblem } from '../errors';
-import { KVANTUM_AREA, KVANTUM_SHEET, NAMES, TABLES_SHEET, unitLine } from './layout';
+import { AMOUNT_FORMAT, KVANTUM_AREA, KVANTUM_SHEET, NAMES, TABLES_SHEET, unitLine, YEAR_FORMAT } from './layout';
 import { findNamedRange, findSheet, rangeRef } from './locate';
 
-const AMOUNT_FORMAT = '#,##0;-#,##0;0';
-const YEAR_FORMAT = '0';
 const WIDTH = KVANTUM_AREA.headers.length;
 
 /** The cells of one line, in the order of `KVANTUM_AREA.headers`. */

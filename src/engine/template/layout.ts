@@ -101,6 +101,10 @@ export const KVANTUM_AREA = {
 
 export const TOTAL_LABEL = 'Total';
 
+/** Number formats of the amounts (whole 1.000 kr., 0 shown as 0) and of year cells. */
+export const AMOUNT_FORMAT = '#,##0;-#,##0;0';
+export const YEAR_FORMAT = '0';
+
 /** The seed's default period: budget 2025, years 2024–2029. */
 export const DEFAULT_PRICE_LEVEL = 2025;
 export const DEFAULT_YEARS: readonly number[] = [2024, 2025, 2026, 2027, 2028, 2029];
