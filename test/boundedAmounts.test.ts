@@ -54,7 +54,7 @@ describe('bounded amounts: an amount of 1e300 is refused, not computed for ever'
     const file = tmp.file('stort.json');
     writeFileSync(file, JSON.stringify(p));
     const run = await tb('compute', file, '--locale', 'en');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `fejl: ${file}: effects[0].amounts[2]: the amount 1e+300 is out of range: an amount in DKK 1,000 must be numerically below 1,000,000,000,000\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: effects[0].amounts[2]: the amount 1e+300 is out of range: an amount in DKK 1,000 must be numerically below 1,000,000,000,000\n` });
   });
 
   it('tb compute forslag.xlsx: 1e300 typed on the Input sheet is refused with its cell, and nothing is written', async () => {

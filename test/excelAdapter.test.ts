@@ -167,7 +167,7 @@ describe('OfficeWorkbook.apply', () => {
     for (const w of writes.cells ?? [])
       expect(after.get(`${w.sheet}!${w.row},${w.col}`)).toBe(w.value.kind === 'empty' ? undefined : JSON.stringify(w.value.value));
     for (const k of new Set([...before.keys(), ...after.keys()])) if (!written.has(k)) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
-    expect(excel.model.sheets.map((s) => s.name)).toEqual(['Ark1', 'Vejledning', 'Input', 'Tabeller']);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(['Ark1', 'Vejledning', 'Input', 'Tabeller', 'Kvantum']);
     expect(excel.model.cell(excel.model.sheets[0], 0, 0)?.value).toBe('Mine egne data');
   });
 
@@ -189,7 +189,7 @@ describe('OfficeWorkbook.apply', () => {
     await expect(port.applyChanges(changes)).rejects.toMatchObject({ problems: [{ code: 'sheet-exists', sheet: 'Input' }] });
     expect(snapshotOf(model)).toBe(before);
     await port.applyChanges({ ...changes, replaceSheets: ['Input'] });
-    expect(model.sheets.map((s) => s.name)).toEqual(['Input', 'Ark2', 'Vejledning', 'Tabeller']);
+    expect(model.sheets.map((s) => s.name)).toEqual(['Input', 'Ark2', 'Vejledning', 'Tabeller', 'Kvantum']);
     expect(model.cell(model.sheets[0], 0, 0)?.value).not.toBe('min tekst');
   });
 

@@ -78,7 +78,7 @@ const ACTIONS: Action[] = [
   {
     name: 'Indsæt skabelon over an existing template (replacing its sheets)',
     workbook: templateWorkbook,
-    changes: async () => ({ ...templateChanges(forslag4), replaceSheets: ['Vejledning', 'Input', 'Tabeller'] }),
+    changes: async () => ({ ...templateChanges(forslag4), replaceSheets: ['Vejledning', 'Input', 'Tabeller', 'Kvantum'] }),
   },
   {
     name: 'Beregn tabeller (cells in existing sheets)',

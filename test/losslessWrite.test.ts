@@ -47,18 +47,31 @@ describe('the LibreOffice fixture holds what a colleague\'s file holds', () => {
 });
 
 describe('tb compute --out on a LibreOffice workbook', () => {
-  it('changes only the Tabeller sheet part and the calculation flag; every other part is byte-identical', async () => {
+  it('changes only the Tabeller sheet part and the calculation flag, and adds the Kvantum sheet; every other part is byte-identical', async () => {
+    // The fixture was made with the three-sheet template: the Kvantum sheet is added as a part of its own.
     const file = fixture('libreoffice-rich.xlsx');
     const out = tmp.file('beregnet.xlsx');
     const run = await tb('compute', file, '--out', out);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await partDiff(file, out)).toEqual({ changed: ['xl/workbook.xml', 'xl/worksheets/sheet3.xml'], added: [], removed: [] });
+    expect(await partDiff(file, out)).toEqual({
+      changed: ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet3.xml'],
+      added: ['xl/worksheets/sheet6.xml'],
+      removed: [],
+    });
 
-    // workbook.xml: only fullCalcOnLoad is new.
+    // workbook.xml: only fullCalcOnLoad, the new sheet and its name are new.
     const before = (await packageParts(file)).get('xl/workbook.xml')!.toString('utf8');
     const after = (await packageParts(out)).get('xl/workbook.xml')!.toString('utf8');
-    expect(after.replace(' fullCalcOnLoad="1"', '')).toBe(before);
+    expect(
+      after
+        .replace(' fullCalcOnLoad="1"', '')
+        .replace(/<sheet name="Kvantum" sheetId="6" r:id="rId\d+"\/>/, '')
+        .replace(/<definedName name="TB_Kvantum">Kvantum!\$A\$5:\$F\$\d+<\/definedName>/, ''),
+    ).toBe(before);
     expect(await calcPr(out)).toMatchObject({ '@fullCalcOnLoad': '1' });
+    // styles.xml: every existing format keeps its place; the new sheet's come after.
+    const [a, b] = [await readStyles(file), await readStyles(out)];
+    for (const kind of Object.keys(a)) expect([kind, b[kind].slice(0, a[kind].length)]).toEqual([kind, a[kind]]);
   });
 
   it('writes only the tables\' amount cells: the wrong amount is corrected, every other cell keeps value and style', async () => {
@@ -71,7 +84,9 @@ describe('tb compute --out on a LibreOffice workbook', () => {
     expect(changed).toEqual(['Tabeller!C8']);
     expect(JSON.parse(after.get('Tabeller!C8')!).value).toBe(0);
     expect(JSON.parse(before.get('Tabeller!C8')!).style).toEqual(JSON.parse(after.get('Tabeller!C8')!).style);
-    expect([...after.keys()].filter((ref) => !before.has(ref))).toEqual([]);
+    // New cells only on the added Kvantum sheet.
+    expect([...after.keys()].filter((ref) => !before.has(ref) && !ref.startsWith('Kvantum!'))).toEqual([]);
+    expect([...after.keys()].filter((ref) => ref.startsWith('Kvantum!A5'))).toEqual(['Kvantum!A5']);
     // The person's comment on that very cell is kept with its author and formatting.
     expect((await packageNotes(out)).get('Tabeller!C8')).toEqual((await packageNotes(file)).get('Tabeller!C8'));
   });
@@ -163,7 +178,7 @@ describe('tb check --annotate on a LibreOffice workbook', () => {
 });
 
 describe('an ExcelJS-written workbook is patched the same way', () => {
-  it('tb compute on a template written by tb init changes only its Tabeller part and workbook.xml', async () => {
+  it('tb compute on a template written by tb init changes only its Tabeller and Kvantum parts and workbook.xml', async () => {
     const file = tmp.file('forslag.xlsx');
     expect((await tb('init', file, '--from', path.join(ROOT, 'examples', 'forslag4.json'))).code).toBe(0);
     // A person's note on an empty cell, which ExcelJS itself would drop on a round trip.
@@ -185,7 +200,7 @@ describe('an ExcelJS-written workbook is patched the same way', () => {
     const run = await tb('compute', file);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(await partDiff(input, file)).toEqual({ changed: ['xl/workbook.xml', 'xl/worksheets/sheet3.xml'], added: [], removed: [] });
+    expect(await partDiff(input, file)).toEqual({ changed: ['xl/workbook.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml'], added: [], removed: [] });
     expect((await packageNotes(file)).get('Tabeller!K3')).toMatchObject({ text: 'Husk KS', author: 'Mette', hasShape: true });
   });
 });

@@ -52,7 +52,7 @@ describe('unknown keys are errors with their path and the nearest known key', ()
     p.operatingCost = [];
     const file = json('stavefejl.json', p);
     const run = await tb('compute', file, '--locale', 'en');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `fejl: ${file}: operatingCost: unknown key "operatingCost" (did you mean operatingCosts?)\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: operatingCost: unknown key "operatingCost" (did you mean operatingCosts?)\n` });
   });
 });
 
@@ -77,7 +77,7 @@ describe('every schema message in Danish, or English with --locale en, never zod
     expect(lines(danish.stderr)).toContain(`fejl: ${file}: ${da}`);
     expect(danish.stderr).not.toMatch(ENGLISH);
     const english = await tb('compute', file, '--locale', 'en');
-    expect(lines(english.stderr)).toContain(`fejl: ${file}: ${en}`);
+    expect(lines(english.stderr)).toContain(`error: ${file}: ${en}`);
   });
 });
 

@@ -42,8 +42,8 @@ function rowTexts(s: WorkbookSnapshot, sheet: string, row: number): string[] {
 describe('templateChanges', () => {
   const s = empty();
 
-  it('adds Vejledning first, then Input and Tabeller', () => {
-    expect(templateChanges().addSheets!.map((sheet) => sheet.name)).toEqual(['Vejledning', 'Input', 'Tabeller']);
+  it('adds Vejledning first, then Input, Tabeller and Kvantum', () => {
+    expect(templateChanges().addSheets!.map((sheet) => sheet.name)).toEqual(['Vejledning', 'Input', 'Tabeller', 'Kvantum']);
   });
 
   it('names every input section and every output table', () => {
@@ -74,9 +74,26 @@ describe('templateChanges', () => {
     }
   });
 
-  it('speaks to Excel users only: no command-line words and no defined names in the guide', () => {
+  it('explains Fordelingsnøgler with BC01’s hours and ØKF counting for ØU, the bevilling column, heraf-lines and the Kvantum sheet', () => {
     const guide = sheetOf(s, 'Vejledning').cells.map((r) => r.map(cellText).join(' ')).join('\n');
-    expect(guide).not.toMatch(/\btb (compute|init|check)\b|TB_/);
+    for (const phrase of [
+      'Fordelingsnøgler',
+      'grundlag',
+      'ØU 288, KFU 142, BUU 155, SUU 73, SU 262, TMU 187, BIU 235',
+      'Økonomiforvaltningens (ØKF) andel tæller for ØU, medmindre den deles på ØU, KS, KIT, KEJD og BYK',
+      '»Bevilling, profitcenter mv.«',
+      '»heraf …«',
+      'fanen Kvantum',
+    ]) {
+      expect(guide).toContain(phrase);
+    }
+  });
+
+  it('speaks to Excel users only: no command-line words and no defined names on any sheet', () => {
+    for (const sheet of s.sheets) {
+      const words = sheet.cells.map((r) => r.map(cellText).join(' ')).join('\n');
+      expect([sheet.name, words]).not.toEqual([sheet.name, expect.stringMatching(/\btb\b|TB_|--\w/)]);
+    }
   });
 
   it('lays out Tables A–E as the catalogue does', () => {
@@ -300,24 +317,27 @@ describe('tableWrites', () => {
     expect(valueAt(after, 'Tabeller!C9')).toEqual({ kind: 'number', value: 0 });
   });
 
-  it('touches no cell outside the tables’ value cells', () => {
+  it('touches no cell outside the tables’ value and bevilling cells, the blocks under them and the Kvantum area', () => {
     const changes = tableWrites(filled, result);
-    expect(Object.keys(changes)).toEqual(['cells']);
-    const blocks = filled.names.filter((n) => n.name === 'TB_Tabel1' || n.name === 'TB_Forklaring');
+    expect(Object.keys(changes).sort()).toEqual(['cells', 'names']);
+    const kvantum = changes.names!.find((n) => n.name === 'TB_Kvantum')!;
+    expect(changes.names).toEqual([kvantum]);
+    const blocks = [...filled.names.filter((n) => n.name === 'TB_Tabel1' || n.name === 'TB_Forklaring'), kvantum];
     for (const w of changes.cells!) {
-      const within = (n: (typeof filled.names)[number]) => w.row > n.range.start.row && w.row <= n.range.end.row && w.col >= n.range.start.col && w.col <= n.range.end.col;
+      const within = (n: (typeof filled.names)[number]) => w.sheet === n.sheet && w.row >= n.range.start.row + (n === kvantum ? 0 : 1) && w.row <= n.range.end.row && w.col >= n.range.start.col && w.col <= n.range.end.col;
       const table = filled.names.find((n) => TEMPLATE_TABLES.some((t) => t.name === n.name) && within(n));
       expect(table ?? blocks.find(within)).toBeDefined();
-      expect(w.sheet).toBe('Tabeller');
-      if (table) expect(w.col).toBeGreaterThanOrEqual(2);
+      // The bevilling column (B) only where a row has amounts: Forslag 4 has the default bevillinger.
+      if (table) expect(w.col >= 2 || (w.col === 1 && (w.value.kind === 'text' ? w.value.value : '') === (table.name === 'TB_TabelD' ? 'Anlæg' : 'Service'))).toBe(true);
       expect(w.style).toBeUndefined();
     }
-    // Tables A–E's value cells, then every cell of the two blocks below them.
-    expect(changes.cells).toHaveLength(5 * 12 * 6 + 40 * 8 + 10);
+    // Tables A–E's value cells, the bevilling of the 10 rows with amounts (A: ØU, TMU; B and C:
+    // ØU, KIT, TMU; D and E: TMU), every cell of the two blocks, the Kvantum header and lines.
+    expect(changes.cells).toHaveLength(5 * 12 * 6 + 10 + 40 * 8 + 10 + 6 * (result.kvantum.length + 1));
     const before = cellMap(filled);
     const after = cellMap(snapshotFromChanges(changes, filled));
     const written = new Set(changes.cells!.map((w) => `${w.sheet}!${w.row},${w.col}`));
-    for (const [key, value] of before) expect(after.get(key)).toEqual(value);
+    for (const [key, value] of before) if (!written.has(key)) expect(after.get(key)).toEqual(value);
     for (const key of after.keys()) if (!before.has(key)) expect(written.has(key)).toBe(true);
   });
 
@@ -377,7 +397,8 @@ describe('tableWrites', () => {
     expect(problemsOf(() => tableWrites(wrong, result))[0].message).toMatch(/^Tabel 1's overskrift har ikke forslagets år 2024–2029/);
     // A template made before the blocks existed is written as before.
     const old = { ...filled, names: filled.names.filter((n) => n.name !== 'TB_Tabel1' && n.name !== 'TB_Forklaring') };
-    expect(tableWrites(old, result).cells).toHaveLength(5 * 12 * 6);
+    expect(tableWrites(old, result).cells!.filter((w) => w.sheet === 'Tabeller' && w.col >= 2)).toHaveLength(5 * 12 * 6);
+    expect(tableWrites(old, result).cells!.filter((w) => w.sheet === 'Tabeller' && w.row > t1.start.row)).toEqual([]);
   });
 });
 

@@ -65,14 +65,15 @@ function outputCells(snapshot: WorkbookSnapshot): Set<string> {
   for (const spec of TEMPLATE_TABLES) {
     const { range } = snapshot.names.find((n) => n.name === spec.name)!;
     for (let row = range.start.row + 1; row <= range.end.row; row++) {
-      for (let col = 2; col <= range.end.col; col++) cells.add(`Tabeller!${String.fromCharCode(65 + col)}${row + 1}`);
+      // From column B: the bevilling column is written from Input.
+      for (let col = 1; col <= range.end.col; col++) cells.add(`Tabeller!${String.fromCharCode(65 + col)}${row + 1}`);
     }
   }
-  // Tabel 1 and the explanation are the tool's in whole, labels included.
-  for (const name of ['TB_Tabel1', 'TB_Forklaring']) {
-    const { range } = snapshot.names.find((n) => n.name === name)!;
-    for (let row = range.start.row + 1; row <= range.end.row; row++) {
-      for (let col = range.start.col; col <= range.end.col; col++) cells.add(`Tabeller!${String.fromCharCode(65 + col)}${row + 1}`);
+  // Tabel 1, the explanation and the Kvantum lines are the tool's in whole, labels included.
+  for (const name of ['TB_Tabel1', 'TB_Forklaring', 'TB_Kvantum']) {
+    const { range, sheet } = snapshot.names.find((n) => n.name === name)!;
+    for (let row = range.start.row + (name === 'TB_Kvantum' ? 0 : 1); row <= range.end.row; row++) {
+      for (let col = range.start.col; col <= range.end.col; col++) cells.add(`${sheet}!${String.fromCharCode(65 + col)}${row + 1}`);
     }
   }
   return cells;
@@ -143,7 +144,7 @@ describe('template round trip on .xlsx files', () => {
     const before = await xlsxCellModels(file);
 
     const run = await tb('compute', file);
-    expect(run).toEqual({ code: 0, stdout: `Skrev Tabel A–E til ${file}.\n`, stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: `Skrev Tabel A–E og 44 Kvantum-linjer til ${file}.\n`, stderr: '' });
 
     const typed: ProposalInput = {
       priceLevel: 2025,
@@ -192,7 +193,7 @@ describe('template round trip on .xlsx files', () => {
     const original = readFileSync(file);
     const run = await tb('compute', file, '--out', out, '--rounding', 'cell');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`Skrev Tabel A–E til ${out} (ud fra ${file}).\n`);
+    expect(run.stdout).toMatch(new RegExp(`^Skrev Tabel A–E og \\d+ Kvantum-linjer til ${out} \\(ud fra ${file}\\)\\.\n$`));
     expect(readFileSync(file).equals(original)).toBe(true);
     const changed = { ...proposal, effects: [{ ...proposal.effects[0], amounts: [0, -1000, -455, -455, -455, -455] }, proposal.effects[1]] };
     expect(tablesIn(await snapshotOf(out))).toEqual(expectedTables(computeProposal(changed, { rounding: 'cell' })));

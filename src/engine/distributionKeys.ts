@@ -7,6 +7,8 @@
  */
 import type { InputProblem } from './errors';
 import { Fraction, sumFractions } from './exact';
+import type { Locale } from './messages';
+import { KEY_MESSAGES as M } from './proposalMessages';
 
 /** A unit's exact share of a key (its basis over the key's total). */
 export interface KeyShare {
@@ -32,9 +34,14 @@ function keyPath(name: string): string {
 /**
  * Resolves every key of `keys`. Reports, with their paths: negative bases, unknown units, keys
  * whose bases sum to zero, and keys that split into each other in a circle. A key with problems
- * is left out of the result.
+ * is left out of the result. Problems are worded in `locale` (Danish by default).
  */
-export function resolveKeys(keys: Readonly<Record<string, Readonly<Record<string, number>>>>, resolveUnit: UnitResolver, problems: InputProblem[]): Map<string, ResolvedKey> {
+export function resolveKeys(
+  keys: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  resolveUnit: UnitResolver,
+  problems: InputProblem[],
+  locale: Locale = 'da',
+): Map<string, ResolvedKey> {
   const byFold = new Map(Object.keys(keys).map((name) => [name.trim().toLowerCase(), name]));
   const resolved = new Map<string, ResolvedKey | null>();
   const visiting = new Set<string>();
@@ -42,7 +49,7 @@ export function resolveKeys(keys: Readonly<Record<string, Readonly<Record<string
   const resolve = (name: string): ResolvedKey | null => {
     if (resolved.has(name)) return resolved.get(name)!;
     if (visiting.has(name)) {
-      problems.push({ path: keyPath(name), message: `nøglen "${name}" fordeler sig selv i ring gennem andre nøgler` });
+      problems.push({ path: keyPath(name), message: M.circular(locale, { name }) });
       return null;
     }
     visiting.add(name);
@@ -51,7 +58,7 @@ export function resolveKeys(keys: Readonly<Record<string, Readonly<Record<string
     for (const [entry, basis] of Object.entries(keys[name])) {
       const path = `${keyPath(name)}.${entry}`;
       if (basis < 0) {
-        problems.push({ path, message: `grundlaget ${basis} er negativt; en nøgles grundlag (timer, enheder, m², kr.) skal være 0 eller derover` });
+        problems.push({ path, message: M.negativeBasis(locale, { basis }) });
         ok = false;
         continue;
       }
@@ -77,7 +84,7 @@ export function resolveKeys(keys: Readonly<Record<string, Readonly<Record<string
     const total = sumFractions(bases.values());
     let result: ResolvedKey | null = null;
     if (ok && total.sign() <= 0) {
-      problems.push({ path: keyPath(name), message: `nøglen "${name}" summerer til 0; mindst én enhed skal have et grundlag over 0` });
+      problems.push({ path: keyPath(name), message: M.zeroTotal(locale, { name }) });
     } else if (ok) {
       result = { name, shares: [...bases].filter(([, b]) => !b.isZero()).map(([unit, b]) => ({ unit, share: b.div(total), basis: b })) };
     }

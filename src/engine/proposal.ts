@@ -7,7 +7,7 @@ import { ProposalValidationError, type InputProblem } from './errors';
 import type { Locale } from './messages';
 import { resolveKeys, unusedKeys, type ResolvedKey } from './distributionKeys';
 import { Fraction } from './exact';
-import { findUnknownKeys, PROPOSAL_MESSAGES as M, proposalErrorMap, unknownKeyMessage, withinAmountLimit } from './proposalMessages';
+import { findUnknownKeys, KEY_MESSAGES as K, PROPOSAL_MESSAGES as M, proposalErrorMap, unknownKeyMessage, withinAmountLimit } from './proposalMessages';
 import { otherUnit, resolveUnit, type UnitInfo } from './units';
 
 // Messages come from `proposalErrorMap` (Danish or English), not from the schema.
@@ -17,8 +17,9 @@ const label = z.string().trim().min(1);
 const unit = z.string().trim().min(1);
 /** `{ "key": "Timer" }`: the line is spread by the proposal's key of that name. */
 const keyRef = z.object({ key: z.string().trim().min(1) });
-const placement = z.union([unit, keyRef], { error: 'skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })' });
-const sharesOrKey = z.union([keyRef, shares], { error: 'skal være andele ({ "ØU": 0.25, "TMU": 0.75 }) eller en fordelingsnøgle ({ "key": "Timer" })' });
+// Worded by `proposalErrorMap` (invalid_union), in the caller's language.
+const placement = z.union([unit, keyRef]);
+const sharesOrKey = z.union([keyRef, shares]);
 /** "Bevilling, profitcenter mv." as keyed in Kvantum ("Service", "3190, KS anlæg"). */
 const bevilling = z.string().trim().min(1).optional();
 /** Styringsområde: Service, Anlæg, Efterspørgselsstyret indsats/overførsler. */
@@ -182,7 +183,7 @@ function pathText(path: readonly PropertyKey[]): string {
  * path, worded in `locale` (Danish by default): keys the format does not know, shape errors,
  * amounts outside ±10^12, years that are not consecutive, amounts that do not match the years,
  * unknown units, shares that do not sum to 1, and key problems (a total of zero, a negative
- * basis, an unknown unit or key, a key no line uses; worded in Danish).
+ * basis, an unknown unit or key, a key no line uses).
  */
 export function normalizeProposal(input: unknown, options: { locale?: Locale } = {}): NormalizedProposal {
   const l = options.locale ?? 'da';
@@ -223,7 +224,7 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
     const key = resolve(name, path);
     return problems.length > before ? null : key;
   };
-  const keys = resolveKeys(p.keys, resolveUnitOrNull, problems);
+  const keys = resolveKeys(p.keys, resolveUnitOrNull, problems, l);
   const usedKeys = new Set<string>();
   const keyShares = (name: string, path: string): Share[] | null => {
     const key = keys.get(name) ?? keys.get(findKeyName(p.keys, name) ?? '');
@@ -237,7 +238,7 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
       return null; // reported with the key itself
     }
     const names = Object.keys(p.keys);
-    problems.push({ path, message: `ukendt fordelingsnøgle "${name}" (${names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${names.join(', ')}`})` });
+    problems.push({ path, message: K.unknownKey(l, { name, names }) });
     return null;
   };
   const place = (where: string | { key: string }, path: string): Placed => {
@@ -297,7 +298,7 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
   });
   const memo = p.memo.map((m, i): NormalizedLine => line(m, `memo[${i}]`));
   for (const name of unusedKeys(p.keys, usedKeys)) {
-    problems.push({ path: `keys.${name}`, message: `nøglen "${name}" bruges ikke af nogen linje; brug den som { "key": "${name}" } eller slet den` });
+    problems.push({ path: `keys.${name}`, message: K.unusedKey(l, { name }) });
   }
 
   if (problems.length > 0) throw new ProposalValidationError(problems);

@@ -51,6 +51,32 @@ export const PROPOSAL_MESSAGES = {
       : `the shares add up to ${formatNumber(+p.sum.toFixed(10), l)}, but must add up to 1`,
   sameUnitTransfer: (l: Locale, p: { unit: string }) =>
     l === 'da' ? `et bevillingsflyt skal gå mellem to forskellige enheder (begge er ${p.unit})` : `a transfer must go between two different units (both are ${p.unit})`,
+  placementType: (l: Locale) =>
+    l === 'da' ? 'skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })' : 'must be a committee ("TMU") or a distribution key ({ "key": "Timer" })',
+  sharesType: (l: Locale) =>
+    l === 'da'
+      ? 'skal være andele ({ "ØU": 0.25, "TMU": 0.75 }) eller en fordelingsnøgle ({ "key": "Timer" })'
+      : 'must be shares ({ "ØU": 0.25, "TMU": 0.75 }) or a distribution key ({ "key": "Timer" })',
+} as const;
+
+/** Problems with fordelingsnøgler (distribution keys), keyed by problem. */
+export const KEY_MESSAGES = {
+  unknownKey: (l: Locale, p: { name: string; names: readonly string[] }) => {
+    if (l === 'da') return `ukendt fordelingsnøgle "${p.name}" (${p.names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${p.names.join(', ')}`})`;
+    return `unknown distribution key "${p.name}" (${p.names.length === 0 ? 'the proposal has no keys under keys' : `the proposal's keys are ${p.names.join(', ')}`})`;
+  },
+  unusedKey: (l: Locale, p: { name: string }) =>
+    l === 'da'
+      ? `nøglen "${p.name}" bruges ikke af nogen linje; brug den som { "key": "${p.name}" } eller slet den`
+      : `the key "${p.name}" is used by no line; use it as { "key": "${p.name}" } or delete it`,
+  circular: (l: Locale, p: { name: string }) =>
+    l === 'da' ? `nøglen "${p.name}" fordeler sig selv i ring gennem andre nøgler` : `the key "${p.name}" splits into itself through other keys`,
+  negativeBasis: (l: Locale, p: { basis: number }) =>
+    l === 'da'
+      ? `grundlaget ${formatNumber(p.basis, l)} er negativt; en nøgles grundlag (timer, enheder, m², kr.) skal være 0 eller derover`
+      : `the basis ${formatNumber(p.basis, l)} is negative; a key's basis (hours, devices, m², DKK) must be 0 or more`,
+  zeroTotal: (l: Locale, p: { name: string }) =>
+    l === 'da' ? `nøglen "${p.name}" summerer til 0; mindst én enhed skal have et grundlag over 0` : `the key "${p.name}" adds up to 0; at least one unit needs a basis above 0`,
 } as const;
 
 function last(path: readonly PropertyKey[]): PropertyKey | undefined {
@@ -103,6 +129,8 @@ export function proposalErrorMap(locale: Locale): z.core.$ZodErrorMap {
         const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
         return da ? `skal være ${issue.code === 'too_small' ? 'mindst' : 'højst'} ${formatNumber(bound, locale)}` : `must be at ${issue.code === 'too_small' ? 'least' : 'most'} ${formatNumber(bound, locale)}`;
       }
+      case 'invalid_union':
+        return last(path) === 'credit' || last(path) === 'financing' ? PROPOSAL_MESSAGES.sharesType(locale) : PROPOSAL_MESSAGES.placementType(locale);
       case 'invalid_value': {
         const values = issue.values.map((v) => `"${String(v)}"`);
         const joined = values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} ${da ? 'eller' : 'or'} ${values[values.length - 1]}`;

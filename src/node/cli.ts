@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PriceIndexError, ProposalValidationError, TemplateError } from '../engine';
+import { PriceIndexError, ProposalValidationError, TemplateError, type Locale } from '../engine';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands';
 import { DamagedPackageError, FileError, WorkbookChangeError } from './errors';
 
@@ -43,9 +43,27 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, localeOf(argv));
   }
 }
+
+/**
+ * The language asked for with `--locale en` (or `--locale=en`), for the words the CLI puts
+ * around a message ("error:" instead of "fejl:"); read from the raw arguments, so that even a
+ * command line that cannot be parsed is answered in it.
+ */
+function localeOf(argv: readonly string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice('--locale='.length) : undefined;
+    if (value === 'en') return 'en';
+  }
+  return 'da';
+}
+
+const WORDS: Record<Locale, { error: string; unexpected: string; seeHelp: string }> = {
+  da: { error: 'fejl', unexpected: 'Uventet fejl', seeHelp: 'Se tb --help.' },
+  en: { error: 'error', unexpected: 'Unexpected error', seeHelp: 'See tb --help.' },
+};
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -103,29 +121,27 @@ function parseErrorText(error: Error & { code?: string }, command: Command): str
   }
 }
 
-function line(io: CliIo, text: string): void {
-  io.err(`fejl: ${text}\n`);
-}
-
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, io: CliIo, locale: Locale): number {
+  const words = WORDS[locale];
+  const line = (text: string) => io.err(`${words.error}: ${text}\n`);
   if (error instanceof UsageError) {
-    line(io, error.message);
-    io.err('Se tb --help.\n');
+    line(error.message);
+    io.err(`${words.seeHelp}\n`);
     return EXIT.invalid;
   }
   if (error instanceof ProposalValidationError || error instanceof TemplateError) {
-    for (const p of error.problems) line(io, p.path ? `${p.path}: ${p.message}` : p.message);
+    for (const p of error.problems) line(p.path ? `${p.path}: ${p.message}` : p.message);
     return EXIT.invalid;
   }
   if (error instanceof PriceIndexError) {
-    for (const text of error.message.split('\n')) if (text.trim() !== '') line(io, text.trim());
+    for (const text of error.message.split('\n')) if (text.trim() !== '') line(text.trim());
     return EXIT.invalid;
   }
   if (error instanceof FileError || error instanceof WorkbookChangeError || error instanceof DamagedPackageError) {
-    for (const text of error.message.split('\n')) line(io, text);
+    for (const text of error.message.split('\n')) line(text);
     return EXIT.invalid;
   }
-  io.err(`Uventet fejl: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.err(`${words.unexpected}: ${error instanceof Error ? error.message : String(error)}\n`);
   return EXIT.unexpected;
 }
 

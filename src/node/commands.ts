@@ -73,7 +73,7 @@ function requireXlsxName(file: string, option: string): void {
   if (extension(file) !== '.xlsx') throw new UsageError(`${option} skal være en .xlsx-fil (fik ${file})`);
 }
 
-function choice<T extends string>(value: string | boolean | undefined, option: string, allowed: readonly T[], fallback: T): T {
+export function choice<T extends string>(value: string | boolean | undefined, option: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${option} skal være ${allowed.join(' eller ')} (fik ${String(value)})`);
@@ -138,9 +138,9 @@ function printResult(result: ProposalResult, format: 'table' | 'json', title: st
 }
 
 /** Reads a template workbook, computes it and returns the workbook with Tables A–E written. */
-async function computeWorkbook(wb: XlsxWorkbook, file: string, rounding: RoundingMode): Promise<{ input: ProposalInput; result: ProposalResult }> {
+async function computeWorkbook(wb: XlsxWorkbook, file: string, rounding: RoundingMode, locale: Locale = 'da'): Promise<{ input: ProposalInput; result: ProposalResult }> {
   const snapshot = await wb.read();
-  const input = inFile(file, () => readTemplate(snapshot));
+  const input = inFile(file, () => readTemplate(snapshot, { locale }));
   const result = inFile(file, () => computeProposal(input, { rounding }));
   await wb.apply(inFile(file, () => tableWrites(snapshot, result)));
   return { input, result };
@@ -211,7 +211,9 @@ Beregner Tabel A–E for et forslag.
 
   FIL.json   Forslaget i JSON-format: tabellerne skrives på skærmen.
   FIL.xlsx   Et udfyldt Teknisk beregningsark: tabellerne skrives i arkets Tabel A–E
-             (kun talcellerne; ingen andre celler røres).
+             (kun talcellerne), Tabel 1 og forklaringen under dem, og linjerne til
+             Kvantum i arket Kvantum (det tilføjes, hvis arket er lavet før det fandtes).
+             Ingen andre celler røres.
 
 Tilvalg:
   --out UD.xlsx            Gem arket som UD.xlsx i stedet for at overskrive FIL.xlsx.
@@ -220,7 +222,7 @@ Tilvalg:
                            For et ark skrives tabellerne kun på skærmen, når --format er angivet.
   --rounding total|cell    total (standard): rækkerne summerer til totalen, og C = A + B;
                            cell: hver celle afrundes for sig (som ældre tabeller).
-  --locale da|en           Sprog for fejl i forslaget (standard da).
+  --locale da|en           Sprog for fejl i forslaget eller arket (standard da).
 `,
   options: {
     out: { type: 'string' },
@@ -249,10 +251,11 @@ Tilvalg:
     if (out !== undefined) requireXlsxName(out, '--out');
     const target = out ?? file;
     const wb = await XlsxWorkbook.open(file);
-    const { input, result } = await computeWorkbook(wb, file, rounding);
+    const { input, result } = await computeWorkbook(wb, file, rounding, locale);
     await wb.save(target);
     if (values.format !== undefined) printResult(result, format, titleOf(input), io);
-    const message = `Skrev Tabel A–E til ${target}${target === file ? '' : ` (ud fra ${file})`}.\n`;
+    const lines = `${result.kvantum.length} ${result.kvantum.length === 1 ? 'Kvantum-linje' : 'Kvantum-linjer'}`;
+    const message = `Skrev Tabel A–E og ${lines} til ${target}${target === file ? '' : ` (ud fra ${file})`}.\n`;
     if (format === 'json') io.err(message);
     else io.out(message);
     return 0;

@@ -3,8 +3,8 @@
  * one per table, unit, bevilling and year, as CSV that Danish Excel opens correctly.
  */
 import * as path from 'node:path';
-import { computeProposal, kvantumCsv, parsePriceIndex, PriceIndexError, readTemplate, type PriceIndex } from '../engine';
-import { inFile, oneFile, readJson, readText, stringOption, UsageError, writeTextFile, type Command } from './commands';
+import { computeProposal, kvantumCsv, normalizeProposal, parsePriceIndex, PriceIndexError, readTemplate, type Locale, type PriceIndex } from '../engine';
+import { choice, inFile, oneFile, readJson, readText, stringOption, UsageError, writeTextFile, type Command } from './commands';
 import { NotXlsxError } from './errors';
 import { XlsxWorkbook } from './xlsxAdapter';
 
@@ -30,18 +30,20 @@ Tilvalg:
   --out linjer.csv   Skriv til filen i stedet for på skærmen.
   --index FIL        Pris- og lønindeks (JSON eller CSV som til tb convert) til implementedPriceLevel.
   --anlaeg           Omregn også anlæg (som tb convert --anlaeg).
+  --locale da|en     Sprog for fejl i forslaget eller arket (standard da).
 `,
-  options: { out: { type: 'string' }, index: { type: 'string' }, anlaeg: { type: 'boolean' } },
+  options: { out: { type: 'string' }, index: { type: 'string' }, anlaeg: { type: 'boolean' }, locale: { type: 'string' } },
   async run(positionals, values, io) {
     const file = oneFile(positionals, 'kvantum', 'en fil (FIL.json eller FIL.xlsx)');
     const out = stringOption(values, 'out');
+    const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
     if (out !== undefined && path.extname(out).toLowerCase() !== '.csv') throw new UsageError(`--out skal være en .csv-fil (fik ${out})`);
     const ext = path.extname(file).toLowerCase();
     let input: unknown;
     if (ext === '.json') input = await readJson(file);
     else if (ext === '.xlsx') {
       const snapshot = await (await XlsxWorkbook.open(file)).read();
-      input = inFile(file, () => readTemplate(snapshot));
+      input = inFile(file, () => readTemplate(snapshot, { locale }));
     } else throw new NotXlsxError(file, 'tb kvantum læser et forslag i JSON (.json) eller et Teknisk beregningsark (.xlsx)');
     const indexFile = stringOption(values, 'index');
     let priceIndex: PriceIndex | undefined;
@@ -53,6 +55,7 @@ Tilvalg:
         throw error;
       }
     }
+    inFile(file, () => normalizeProposal(input, { locale }));
     const result = inFile(file, () => computeProposal(input, { priceIndex, convertAnlaeg: values.anlaeg === true }));
     const implemented = (input as { implementedPriceLevel?: unknown }).implementedPriceLevel;
     if (typeof implemented === 'number' && implemented !== result.priceLevel && !result.implemented) {

@@ -1,4 +1,4 @@
-import { computeProposal, ProposalValidationError } from '../../src/engine';
+import { computeProposal, ProposalValidationError, TemplateError } from '../../src/engine';
 
 /** The validation problems of a proposal as `path: message` lines; fails the test when it computes. */
 export function validationProblems(input: unknown): string[] {
@@ -9,4 +9,15 @@ export function validationProblems(input: unknown): string[] {
     return (error as ProposalValidationError).problems.map((p) => `${p.path}: ${p.message}`);
   }
   throw new Error('expected a ProposalValidationError');
+}
+
+/** The problems `fn` throws (a proposal's or a template's) as `path: message` lines; fails the test when it does not throw. */
+export function problemLines(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProposalValidationError || error instanceof TemplateError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  throw new Error('expected a ProposalValidationError or TemplateError');
 }

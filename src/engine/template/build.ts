@@ -1,14 +1,17 @@
 /**
- * The "Teknisk beregningsark" template as data: three sheets and the defined names the reader
+ * The "Teknisk beregningsark" template as data: four sheets and the defined names the reader
  * and `tableWrites` find their ranges by.
  */
 import { EMPTY, num, sheetRef, text, toA1, type CellRange, type CellValue, type DefinedName } from '../cells';
 import type { CellStyle, CellWrite, SheetSpec, WorkbookChanges } from '../changes';
-import { normalizeProposal, type NormalizedProposal, type Placed, type ProposalInput, type UnitShare } from '../proposal';
+import { computeProposal, type ProposalResult, type TableKey } from '../compute';
+import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type NormalizedLine, type NormalizedProposal, type Placed, type ProposalInput, type UnitShare } from '../proposal';
 import { STANDARD_UNITS, unitOrder } from '../units';
 import { GUIDE } from './guide';
 import { formatShareKey } from './keys';
+import { kvantumSheet } from './kvantumSheet';
 import {
+  AMOUNT_FORMAT,
   DEFAULT_PRICE_LEVEL,
   DEFAULT_YEARS,
   EXPLANATION_BLOCK,
@@ -25,6 +28,7 @@ import {
   TABLES_SHEET,
   TOTAL_LABEL,
   unitLine,
+  YEAR_FORMAT,
   type SectionKey,
 } from './layout';
 
@@ -35,8 +39,6 @@ export interface TemplateOptions {
   priceLevel?: number;
 }
 
-const AMOUNT_FORMAT = '#,##0;-#,##0;0';
-const YEAR_FORMAT = '0';
 
 /** Row positions on the Input sheet (0-based). */
 const INPUT_ROWS = { title: 2, priceLevel: 3, otherUnits: 4, years: 5, firstSection: 7 } as const;
@@ -55,8 +57,9 @@ class SheetBuilder {
 
 /**
  * The template's sheets and names, as changes to an empty workbook: "Vejledning" (the guide),
- * "Input" (the proposal, filled in when `proposal` is given) and "Tabeller" (Tables A–E laid out
- * as in the catalogue, with empty value cells for `tableWrites`). Throws
+ * "Input" (the proposal, filled in when `proposal` is given), "Tabeller" (Tables A–E laid out
+ * as in the catalogue, with empty value cells for `tableWrites`) and "Kvantum" (the header of
+ * the lines `tableWrites` writes). Throws
  * `ProposalValidationError` when `proposal` is given and invalid.
  */
 export function templateChanges(proposal?: ProposalInput, options: TemplateOptions = {}): WorkbookChanges {
@@ -65,8 +68,8 @@ export function templateChanges(proposal?: ProposalInput, options: TemplateOptio
   const priceLevel = p?.priceLevel ?? options.priceLevel ?? DEFAULT_PRICE_LEVEL;
   const names: DefinedName[] = [];
   const input = inputSheet(p, years, priceLevel, names);
-  const tables = tablesSheet(p, years, priceLevel, names);
-  return { addSheets: [guideSheet(), input, tables], names };
+  const tables = tablesSheet(p, p ? computeProposal(proposal) : null, years, priceLevel, names);
+  return { addSheets: [guideSheet(), input, tables, kvantumSheet(null, priceLevel, names)], names };
 }
 
 function guideSheet(): SheetSpec {
@@ -91,19 +94,24 @@ function guideSheet(): SheetSpec {
 interface InputLine {
   texts: [string, string, string];
   amounts: number[];
+  /** Blank when the line has the default bevilling (its styringsområde). */
+  bevilling: string;
 }
 
 function sectionLines(p: NormalizedProposal | null, key: SectionKey): InputLine[] {
   if (!p) return [];
+  const own = (line: NormalizedLine) => (line.bevilling === line.styringsomraade ? '' : line.bevilling);
   switch (key) {
     case 'effects':
-      return p.effects.map((e) => ({ texts: [e.label, e.unit, creditText(e, e.creditKey, e.credit)], amounts: e.amounts }));
+      return p.effects.map((e) => ({ texts: [e.label, e.unit, creditText(e, e.creditKey, e.credit)], amounts: e.amounts, bevilling: own(e) }));
     case 'operatingCosts':
-      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, creditText(d, d.financingKey, d.financing)], amounts: d.amounts }));
+      return p.operatingCosts.map((d) => ({ texts: [d.label, d.unit, creditText(d, d.financingKey, d.financing)], amounts: d.amounts, bevilling: own(d) }));
     case 'transfers':
-      return p.transfers.map((t) => ({ texts: [t.label, t.from.unit, t.to.unit], amounts: t.amounts }));
+      return p.transfers.map((t) => ({ texts: [t.label, t.from.unit, t.to.unit], amounts: t.amounts, bevilling: own(t) }));
     case 'investments':
-      return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts }));
+      return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts, bevilling: own(v) }));
+    case 'memo':
+      return p.memo.map((m) => ({ texts: [m.label, m.styringsomraade === DEFAULT_STYRINGSOMRAADE.service ? '' : m.styringsomraade, ''], amounts: m.amounts, bevilling: '' }));
   }
 }
 
@@ -155,21 +163,25 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
   for (const section of SECTIONS) {
     b.put(row, 0, text(section.heading), 'subtitle');
     const header = row + 1;
-    section.columns.forEach((label, col) => b.put(header, col, text(label), 'header'));
+    const textCols = section.columns.filter((label) => label !== '').length;
+    section.columns.forEach((label, col) => b.put(header, col, label === '' ? EMPTY : text(label), 'header'));
     years.forEach((year, i) => {
       const col = INPUT_AMOUNT_COL + i;
       b.put(header, col, num(year), 'header', { formula: `=${toA1({ row: INPUT_ROWS.years, col })}`, numberFormat: YEAR_FORMAT });
     });
+    const bevillingCol = lastCol + 1;
+    if (section.bevilling) b.put(header, bevillingCol, text(PROFIT_CENTER_HEADER), 'header');
     const lines = sectionLines(p, section.key);
     const count = Math.max(section.blankRows, lines.length + SPARE_ROWS);
     for (let i = 0; i < count; i++) {
       const r = header + 1 + i;
       const line = lines[i];
-      for (let col = 0; col < 3; col++) b.put(r, col, line && line.texts[col] !== '' ? text(line.texts[col]) : EMPTY, 'input');
+      for (let col = 0; col < 3; col++) b.put(r, col, line && line.texts[col] !== '' ? text(line.texts[col]) : EMPTY, col < textCols ? 'input' : undefined);
       years.forEach((_, y) => b.put(r, INPUT_AMOUNT_COL + y, line ? num(line.amounts[y]) : EMPTY, 'input'));
+      if (section.bevilling) b.put(r, bevillingCol, line && line.bevilling !== '' ? text(line.bevilling) : EMPTY, 'input');
     }
     const last = header + count;
-    name(section.name, header, 0, last, lastCol);
+    name(section.name, header, 0, last, section.bevilling ? bevillingCol : lastCol);
     row = last + 2;
   }
   keysSection(b, p, row, names);
@@ -177,7 +189,7 @@ function inputSheet(p: NormalizedProposal | null, years: readonly number[], pric
   return {
     name: INPUT_SHEET,
     cells: b.cells,
-    columnWidths: [46, 24, 30, ...years.map(() => 10)],
+    columnWidths: [46, 24, 30, ...years.map(() => 10), 30],
     merges,
     frozenRows: INPUT_ROWS.years + 1,
   };
@@ -219,7 +231,14 @@ function keysSection(b: SheetBuilder, p: NormalizedProposal | null, row: number,
   names.push({ name: KEYS_SECTION.name, sheet: INPUT_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + count, col: lastCol } } });
 }
 
-function tablesSheet(p: NormalizedProposal | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
+/** How many rows a unit needs in a table: one per bevilling with amounts, at least one. */
+function bevillingRows(result: ProposalResult | null, table: TableKey, unit: string): number {
+  if (!result) return 1;
+  const used = new Set(result.tables[table].rows.filter((r) => r.unit === unit && r.values.some((v) => v !== 0)).map((r) => r.bevilling));
+  return Math.max(1, used.size);
+}
+
+function tablesSheet(p: NormalizedProposal | null, result: ProposalResult | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
   const b = new SheetBuilder(TABLES_SHEET);
   const lastCol = TABLE_YEAR_COL + years.length - 1;
   const rowUnits = p ? unitOrder([...STANDARD_UNITS.map((u) => u.key), ...p.units.keys()]).map((k) => p.units.get(k) ?? STANDARD_UNITS.find((u) => u.key === k)!) : STANDARD_UNITS;
@@ -228,7 +247,7 @@ function tablesSheet(p: NormalizedProposal | null, years: readonly number[], pri
 
   b.put(0, 0, text('Tekniske tabeller til korrektioner i Kvantum'), 'title');
   b.put(1, 0, p && p.title !== '' ? text(p.title) : EMPTY, 'subtitle', { formula: `=IF(${NAMES.title}="","",${NAMES.title})` });
-  b.put(2, 0, text(`Talcellerne skrives af »Beregn tabeller« / tb compute ud fra fanen ${INPUT_SHEET}. Kolonnen »${PROFIT_CENTER_HEADER}« udfyldes af forvaltningen.`), 'note');
+  b.put(2, 0, text(`Tallene og kolonnen »${PROFIT_CENTER_HEADER}« skrives af »Beregn tabeller« ud fra fanen ${INPUT_SHEET}.`), 'note');
 
   let row = 4;
   for (const table of TABLES) {
@@ -244,13 +263,15 @@ function tablesSheet(p: NormalizedProposal | null, years: readonly number[], pri
     years.forEach((year, i) =>
       b.put(header, TABLE_YEAR_COL + i, num(year), 'header', { formula: `=${inputRef(INPUT_ROWS.years, INPUT_AMOUNT_COL + i)}`, numberFormat: YEAR_FORMAT }),
     );
-    rowUnits.forEach((unit, i) => {
+    // One row per unit and bevilling, as the catalogue prints them; »Beregn tabeller« fills the bevilling.
+    const rows = rowUnits.flatMap((unit) => Array.from({ length: bevillingRows(result, table.key, unit.key) }, () => unit));
+    rows.forEach((unit, i) => {
       const r = header + 1 + i;
       b.put(r, 0, text(unit.name), 'label');
-      b.put(r, 1, EMPTY, 'input');
+      b.put(r, 1, EMPTY, 'output');
       years.forEach((_, y) => b.put(r, TABLE_YEAR_COL + y, EMPTY, 'output', { numberFormat: AMOUNT_FORMAT }));
     });
-    const total = header + 1 + rowUnits.length;
+    const total = header + 1 + rows.length;
     b.put(total, 0, text(TOTAL_LABEL), 'total');
     b.put(total, 1, EMPTY, 'total');
     years.forEach((_, y) => b.put(total, TABLE_YEAR_COL + y, EMPTY, 'total', { numberFormat: AMOUNT_FORMAT }));

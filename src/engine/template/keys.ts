@@ -2,8 +2,10 @@
  * Credit and financing keys as people type them in one cell: "ØU 25 %; TMU 75 %",
  * "ØU 0,25; TMU 0,75", "ØU: 25, TMU: 75", or just "TMU". Blank means the unit itself.
  */
+import type { Locale } from '../messages';
 import { parseNumberText } from '../numbers';
 import type { UnitShare as Share } from '../proposal';
+import { TEMPLATE_MESSAGES as M } from './messages';
 
 export type ShareKeyResult =
   | { kind: 'blank' }
@@ -40,21 +42,22 @@ function parsePart(part: string): Part {
  * Parses a key cell. Numbers with `%` are percentages; numbers without are fractions, unless
  * no part has `%` and they add up to 100 ("ØU 25; TMU 75"). A single name without a number
  * gets the whole amount. `resolve` maps a written name to a unit key (null when unknown).
- * Whether the shares sum to 1 is checked later, with the rest of the proposal.
+ * Whether the shares sum to 1 is checked later, with the rest of the proposal. Problems are
+ * worded in `locale` (Danish by default).
  */
-export function parseShareKey(text: string, resolve: (name: string) => string | null): ShareKeyResult {
+export function parseShareKey(text: string, resolve: (name: string) => string | null, locale: Locale = 'da'): ShareKeyResult {
   const parts = splitParts(text).map(parsePart);
   if (parts.length === 0) return { kind: 'blank' };
   if (parts.length === 1 && parts[0].number === null) {
     const unit = resolve(parts[0].name);
-    return unit ? { kind: 'shares', shares: [{ unit, share: 1 }] } : { kind: 'invalid', message: unknownUnit(parts[0].name) };
+    return unit ? { kind: 'shares', shares: [{ unit, share: 1 }] } : { kind: 'invalid', message: M.unknownKeyUnit(locale, { name: parts[0].name }) };
   }
 
   const values: number[] = [];
   for (const p of parts) {
-    if (p.number === null) return { kind: 'invalid', message: `»${p.name}« mangler en andel (skriv fx »${p.name} 50 %«)` };
+    if (p.number === null) return { kind: 'invalid', message: M.shareMissing(locale, { name: p.name }) };
     const parsed = parseNumberText(p.number);
-    if (parsed.kind !== 'number') return { kind: 'invalid', message: `»${p.number}« er ikke en andel` };
+    if (parsed.kind !== 'number') return { kind: 'invalid', message: M.notAShare(locale, { text: p.number }) };
     values.push(p.percent ? parsed.value / 100 : parsed.value);
   }
   const anyPercent = parts.some((p) => p.percent);
@@ -64,14 +67,10 @@ export function parseShareKey(text: string, resolve: (name: string) => string | 
   const merged = new Map<string, number>();
   for (let i = 0; i < parts.length; i++) {
     const unit = resolve(parts[i].name);
-    if (!unit) return { kind: 'invalid', message: unknownUnit(parts[i].name) };
+    if (!unit) return { kind: 'invalid', message: M.unknownKeyUnit(locale, { name: parts[i].name }) };
     merged.set(unit, (merged.get(unit) ?? 0) + values[i] * scale);
   }
   return { kind: 'shares', shares: [...merged].map(([unit, share]) => ({ unit, share })) };
-}
-
-function unknownUnit(name: string): string {
-  return `ukendt udvalg »${name}« i nøglen`;
 }
 
 /** Writes shares the way the template shows them: "ØU 25 %; TMU 75 %". */

@@ -7,6 +7,7 @@ import type { TableKey } from '../compute';
 export const GUIDE_SHEET = 'Vejledning';
 export const INPUT_SHEET = 'Input';
 export const TABLES_SHEET = 'Tabeller';
+export const KVANTUM_SHEET = 'Kvantum';
 
 /** Defined names of the single input cells and the year header. */
 export const NAMES = {
@@ -16,25 +17,36 @@ export const NAMES = {
   years: 'TB_Aar',
 } as const;
 
-export type SectionKey = 'effects' | 'operatingCosts' | 'transfers' | 'investments';
+export type SectionKey = 'effects' | 'operatingCosts' | 'transfers' | 'investments' | 'memo';
+
+/** Header of the optional bevilling column on Input and of the tables' second column. */
+export const PROFIT_CENTER_HEADER = 'Bevilling, profitcenter mv.';
 
 /** One input section: a heading row, then a header row and input rows covered by `name`. */
 export interface SectionSpec {
   key: SectionKey;
-  /** Defined name over the header row and the input rows, first column to last year. */
+  /** Defined name over the header row and the input rows, first column to the last column. */
   name: string;
   heading: string;
-  /** Headers of the three text columns before the amounts. */
+  /** Headers of the three text columns before the amounts ('' for a column the section does not use). */
   columns: readonly [string, string, string];
   /** Blank input rows in an empty template. */
   blankRows: number;
+  /**
+   * The section has a "Bevilling, profitcenter mv." column after the years. It is optional in a
+   * workbook: the reader finds it by its header, and templates made before it have none.
+   */
+  bevilling: boolean;
+  /** Templates made before the section have none; the reader then reads none. */
+  optional?: boolean;
 }
 
 export const SECTIONS: readonly SectionSpec[] = [
-  { key: 'effects', name: 'TB_Effekter', heading: 'Effekter', columns: ['Tekst', 'Udvalg (placering)', 'Måltal krediteres (nøgle)'], blankRows: 8 },
-  { key: 'operatingCosts', name: 'TB_Drift', heading: 'Varig drift', columns: ['Tekst', 'Udvalg (placering)', 'Finansieres af (nøgle)'], blankRows: 6 },
-  { key: 'transfers', name: 'TB_Flyt', heading: 'Bevillingsflyt', columns: ['Tekst', 'Fra udvalg', 'Til udvalg'], blankRows: 4 },
-  { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8 },
+  { key: 'effects', name: 'TB_Effekter', heading: 'Effekter', columns: ['Tekst', 'Udvalg (placering)', 'Måltal krediteres (nøgle)'], blankRows: 8, bevilling: true },
+  { key: 'operatingCosts', name: 'TB_Drift', heading: 'Varig drift', columns: ['Tekst', 'Udvalg (placering)', 'Finansieres af (nøgle)'], blankRows: 6, bevilling: true },
+  { key: 'transfers', name: 'TB_Flyt', heading: 'Bevillingsflyt', columns: ['Tekst', 'Fra udvalg', 'Til udvalg'], blankRows: 4, bevilling: true },
+  { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8, bevilling: true },
+  { key: 'memo', name: 'TB_Heraf', heading: 'Heraf-linjer (vises i Tabel 1, tælles ikke med)', columns: ['Tekst (heraf …)', 'Styringsområde', ''], blankRows: 3, bevilling: false, optional: true },
 ];
 
 /**
@@ -74,8 +86,24 @@ export const TABLES: readonly TableSpec[] = [
 export const TABEL1_BLOCK = { name: 'TB_Tabel1', title: 'Tabel 1. Forslagets samlede økonomiske konsekvenser', rows: 40 } as const;
 export const EXPLANATION_BLOCK = { name: 'TB_Forklaring', title: 'Forklaring', rows: 10 } as const;
 
-export const PROFIT_CENTER_HEADER = 'Bevilling, profitcenter mv.';
+/**
+ * The Kvantum sheet: the lines to key into Kvantum, one per table, unit, bevilling and year. The
+ * tool's area is the defined name over the header row and the lines it wrote last; each
+ * computation rewrites it, blanks the rows it no longer needs and moves the name.
+ */
+export const KVANTUM_AREA = {
+  name: 'TB_Kvantum',
+  title: 'Linjer til Kvantum',
+  headers: ['Tabel', 'Enhed', 'Bevilling/profitcenter', 'Styringsområde', 'År', 'Beløb (1.000 kr.)'],
+  /** 0-based row of the header in a sheet the tool makes (title, note and price level above). */
+  headerRow: 4,
+} as const;
+
 export const TOTAL_LABEL = 'Total';
+
+/** Number formats of the amounts (whole 1.000 kr., 0 shown as 0) and of year cells. */
+export const AMOUNT_FORMAT = '#,##0;-#,##0;0';
+export const YEAR_FORMAT = '0';
 
 /** The seed's default period: budget 2025, years 2024–2029. */
 export const DEFAULT_PRICE_LEVEL = 2025;

@@ -4,11 +4,13 @@
  */
 import { cellAt, cellText, rangeToA1, sheetRef, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
 import { ProposalValidationError, TemplateError, type InputProblem } from '../errors';
-import { formatDanish, parseNumber } from '../numbers';
+import type { Locale } from '../messages';
+import { parseNumber } from '../numbers';
 import { normalizeProposal, type ProposalInput } from '../proposal';
-import { formatNumber, withinAmountLimit } from '../proposalMessages';
+import { withinAmountLimit } from '../proposalMessages';
 import { foldLabel, resolveUnit } from '../units';
 import { parseShareKey } from './keys';
+import { TEMPLATE_MESSAGES as M, type TemplateField } from './messages';
 import { DEFAULT_PRICE_LEVEL, INPUT_AMOUNT_COL, INPUT_SHEET, KEYS_SECTION, NAMES, SECTIONS, type SectionSpec } from './layout';
 import { findNamedRange, findRowByLabel, findRowStartingWith, findSheet, isBlankRow } from './locate';
 
@@ -16,6 +18,7 @@ type Effect = NonNullable<ProposalInput['effects']>[number];
 type OperatingCost = NonNullable<ProposalInput['operatingCosts']>[number];
 type Transfer = NonNullable<ProposalInput['transfers']>[number];
 type Investment = NonNullable<ProposalInput['investments']>[number];
+type Memo = NonNullable<ProposalInput['memo']>[number];
 
 /** Labels the fallback looks for in column A when a defined name is missing. */
 const FALLBACK_LABELS = { title: 'Forslagets titel', priceLevel: 'Pris- og lønniveau', otherUnits: 'Øvrige enheder', years: 'År' } as const;
@@ -30,12 +33,6 @@ const at = (sheet: string, row: number, col: number): Where => ({ sheet, range: 
 
 /** Shares must sum to 1 within this (as the proposal's own check). */
 const SHARE_TOLERANCE = 1e-6;
-
-/** A share as people write it in a key: 0.9 → "90 %", 1/3 → "33,33 %". */
-function percent(share: number): string {
-  const value = share * 100;
-  return `${formatDanish(value, Number.isInteger(Number(value.toFixed(2))) ? 0 : 2)} %`;
-}
 
 /** A section's rows on the Input sheet: header row, then input rows up to `lastRow`. */
 interface SectionRows {
@@ -52,9 +49,10 @@ interface SectionRows {
  * number, unknown unit, missing sheet or name, shares not summing to 100 %, …) in one pass and
  * throws them together as `TemplateError`, each located by its sheet and cell
  * (`Input!E12: "--43" er ikke et tal`); a missing sheet, name or section is marked `missing`.
+ * Problems are worded in `locale` (Danish by default).
  */
-export function readTemplate(snapshot: WorkbookSnapshot): ProposalInput {
-  return new TemplateReader(snapshot).read();
+export function readTemplate(snapshot: WorkbookSnapshot, options: { locale?: Locale } = {}): ProposalInput {
+  return new TemplateReader(snapshot, options.locale ?? 'da').read();
 }
 
 class TemplateReader {
@@ -69,8 +67,12 @@ class TemplateReader {
   private readonly operatingCosts: OperatingCost[] = [];
   private readonly transfers: Transfer[] = [];
   private readonly investments: Investment[] = [];
+  private readonly memo: Memo[] = [];
 
-  constructor(private readonly snapshot: WorkbookSnapshot) {}
+  constructor(
+    private readonly snapshot: WorkbookSnapshot,
+    private readonly locale: Locale,
+  ) {}
 
   read(): ProposalInput {
     const grid = this.inputGrid();
@@ -79,7 +81,7 @@ class TemplateReader {
     const title = this.single(grid, NAMES.title, FALLBACK_LABELS.title, false);
     const priceLevelCell = this.single(grid, NAMES.priceLevel, FALLBACK_LABELS.priceLevel, true);
     const otherUnitsCell = this.single(grid, NAMES.otherUnits, FALLBACK_LABELS.otherUnits, false);
-    const priceLevel = priceLevelCell ? this.year(grid, priceLevelCell.row, priceLevelCell.col, 'pris- og lønniveau') : null;
+    const priceLevel = priceLevelCell ? this.year(grid, priceLevelCell.row, priceLevelCell.col, 'priceLevel') : null;
     if (priceLevelCell) this.origins.set('priceLevel', at(grid.name, priceLevelCell.row, priceLevelCell.col));
     const otherUnits = otherUnitsCell ? this.readOtherUnits(grid, otherUnitsCell.row, otherUnitsCell.col) : [];
     const years = this.readYears(grid);
@@ -99,6 +101,7 @@ class TemplateReader {
       operatingCosts: this.operatingCosts,
       transfers: this.transfers,
       investments: this.investments,
+      ...(this.memo.length > 0 ? { memo: this.memo } : {}),
       otherUnits,
     };
 
@@ -141,7 +144,7 @@ class TemplateReader {
       if (named) return named.grid;
     }
     const grid = findSheet(this.snapshot, INPUT_SHEET);
-    if (!grid) this.problem({ sheet: INPUT_SHEET }, `arket »${INPUT_SHEET}« mangler; er det et Teknisk beregningsark?`, true);
+    if (!grid) this.problem({ sheet: INPUT_SHEET }, M.missingSheet(this.locale, { sheet: INPUT_SHEET }), true);
     return grid;
   }
 
@@ -151,19 +154,19 @@ class TemplateReader {
     if (named && named.grid === grid) return named.range.start;
     const row = findRowStartingWith(grid, 0, label);
     if (row >= 0) return { row, col: 1 };
-    if (required) this.problem({ sheet: grid.name }, `feltet »${label}« mangler`, true);
+    if (required) this.problem({ sheet: grid.name }, M.missingField(this.locale, { label }), true);
     return null;
   }
 
-  private year(grid: SheetGrid, row: number, col: number, what: string): number | null {
+  private year(grid: SheetGrid, row: number, col: number, what: TemplateField): number | null {
     const parsed = parseNumber(cellAt(grid, row, col));
     const where = at(grid.name, row, col);
     if (parsed.kind === 'blank') {
-      this.problem(where, `mangler ${what}`);
+      this.problem(where, M.missingValue(this.locale, { field: what }));
       return null;
     }
     if (parsed.kind === 'invalid' || !Number.isInteger(parsed.value) || parsed.value < 1990 || parsed.value > 2100) {
-      this.problem(where, `»${cellText(cellAt(grid, row, col))}« er ikke et årstal (${what})`);
+      this.problem(where, M.notAYear(this.locale, { text: cellText(cellAt(grid, row, col)), field: what }));
       return null;
     }
     return parsed.value;
@@ -187,7 +190,7 @@ class TemplateReader {
     } else {
       const row = findRowByLabel(grid, 0, FALLBACK_LABELS.years);
       if (row < 0) {
-        this.problem({ sheet: grid.name }, `rækken »${FALLBACK_LABELS.years}« mangler`, true);
+        this.problem({ sheet: grid.name }, M.missingRow(this.locale, { label: FALLBACK_LABELS.years }), true);
         return [];
       }
       let end = INPUT_AMOUNT_COL;
@@ -203,13 +206,13 @@ class TemplateReader {
         continue;
       }
       if (ended) {
-        this.problem(at(grid.name, row, col), 'årene skal stå uden tomme kolonner imellem');
+        this.problem(at(grid.name, row, col), M.yearGap(this.locale));
         continue;
       }
-      const year = this.year(grid, row, col, 'år');
+      const year = this.year(grid, row, col, 'year');
       if (year !== null) years.push({ year, col });
     }
-    if (years.length === 0 && !this.reported({ sheet: grid.name, range })) this.problem({ sheet: grid.name, range }, 'mangler mindst ét år');
+    if (years.length === 0 && !this.reported({ sheet: grid.name, range })) this.problem({ sheet: grid.name, range }, M.noYears(this.locale));
     this.origins.set('years', { sheet: grid.name, range });
     return years;
   }
@@ -219,7 +222,8 @@ class TemplateReader {
     if (named && named.grid === grid) return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
     const heading = findRowByLabel(grid, 0, section.heading);
     if (heading >= 0) return { headerRow: heading + 1, lastRow: heading + 1, firstCol: 0, byHeading: true };
-    this.problem({ sheet: grid.name }, `sektionen »${section.heading}« mangler`, true);
+    if (section.optional) return null;
+    this.problem({ sheet: grid.name }, M.missingSection(this.locale, { heading: section.heading }), true);
     return null;
   }
 
@@ -276,25 +280,25 @@ class TemplateReader {
       if (written === '') continue;
       const unit = this.resolve(written);
       if (unit) columns.push({ col, unit });
-      else this.problem(at(grid.name, header, col), `ukendt udvalg »${written}« i overskriften til ${KEYS_SECTION.heading} (skriv en enhed som ØU, KS, KFU … eller en under Øvrige enheder)`);
+      else this.problem(at(grid.name, header, col), M.unknownKeyColumn(this.locale, { name: written, heading: KEYS_SECTION.heading }));
     }
     for (let row = header + 1; row <= lastRow; row++) {
       const name = cellText(cellAt(grid, row, 0));
       const parsed = columns.map((c) => ({ ...c, value: parseNumber(cellAt(grid, row, c.col)) }));
       if (name === '') {
         const typed = parsed.find((c) => c.value.kind !== 'blank');
-        if (typed) this.problem(at(grid.name, row, 0), `mangler nøglens navn (der står grundlag i ${sheetRef(grid.name, rangeToA1({ start: { row, col: typed.col }, end: { row, col: typed.col } }))})`);
+        if (typed) this.problem(at(grid.name, row, 0), M.keyWithoutName(this.locale, { cell: sheetRef(grid.name, rangeToA1({ start: { row, col: typed.col }, end: { row, col: typed.col } })) }));
         continue;
       }
       const where = at(grid.name, row, 0);
       if (this.keyNames.has(foldLabel(name))) {
-        this.problem(where, `nøglen »${name}« står to gange i ${KEYS_SECTION.heading}`);
+        this.problem(where, M.duplicateKey(this.locale, { name, heading: KEYS_SECTION.heading }));
         continue;
       }
       this.keyNames.set(foldLabel(name), name);
       const bases: Record<string, number> = {};
       for (const c of parsed) {
-        if (c.value.kind === 'invalid') this.problem(at(grid.name, row, c.col), `»${c.value.text}« er ikke et tal`);
+        if (c.value.kind === 'invalid') this.problem(at(grid.name, row, c.col), M.notANumber(this.locale, { text: c.value.text }));
         else if (c.value.kind === 'number') {
           bases[c.unit] = (bases[c.unit] ?? 0) + c.value.value;
           this.origins.set(`keys.${name}.${c.unit}`, at(grid.name, row, c.col));
@@ -316,18 +320,18 @@ class TemplateReader {
     return resolveUnit(name)?.key ?? this.otherUnits.get(foldLabel(name)) ?? null;
   }
 
-  private unit(grid: SheetGrid, row: number, col: number, what: string): string | { key: string } {
+  private unit(grid: SheetGrid, row: number, col: number, what: TemplateField): string | { key: string } {
     const written = cellText(cellAt(grid, row, col));
     const where = at(grid.name, row, col);
     if (written === '') {
-      this.problem(where, `mangler ${what}`);
+      this.problem(where, M.missingValue(this.locale, { field: what }));
       return '';
     }
     const byKey = this.keyRef(written);
     if (byKey) return byKey;
     const key = this.resolve(written);
     if (!key) {
-      this.problem(where, `ukendt udvalg »${written}« (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller skriv enheden under Øvrige enheder)`);
+      this.problem(where, M.unknownUnit(this.locale, { name: written }));
       return written;
     }
     return key;
@@ -336,7 +340,7 @@ class TemplateReader {
   private shares(grid: SheetGrid, row: number, col: number): Record<string, number> | { key: string } | undefined {
     const byKey = this.keyRef(cellText(cellAt(grid, row, col)));
     if (byKey) return byKey;
-    const parsed = parseShareKey(cellText(cellAt(grid, row, col)), (name) => this.resolve(name));
+    const parsed = parseShareKey(cellText(cellAt(grid, row, col)), (name) => this.resolve(name), this.locale);
     switch (parsed.kind) {
       case 'blank':
         return undefined;
@@ -347,8 +351,8 @@ class TemplateReader {
         // Checked here, where the cell is known, and worded as typed: in per cent.
         const outside = parsed.shares.find((s) => s.share < -SHARE_TOLERANCE || s.share > 1 + SHARE_TOLERANCE);
         const sum = parsed.shares.reduce((total, s) => total + s.share, 0);
-        if (outside) this.problem(at(grid.name, row, col), `andelen til ${outside.unit} er ${percent(outside.share)}, men skal ligge mellem 0 % og 100 %`);
-        else if (Math.abs(sum - 1) > SHARE_TOLERANCE) this.problem(at(grid.name, row, col), `andelene i nøglen summerer til ${percent(sum)}, men skal summere til 100 %`);
+        if (outside) this.problem(at(grid.name, row, col), M.shareOutside(this.locale, { unit: outside.unit, share: outside.share }));
+        else if (Math.abs(sum - 1) > SHARE_TOLERANCE) this.problem(at(grid.name, row, col), M.sharesSum(this.locale, { sum }));
         else return Object.fromEntries(parsed.shares.map((s) => [s.unit, s.share]));
         return undefined;
       }
@@ -360,32 +364,45 @@ class TemplateReader {
     const folded = foldLabel(written).replace('ae', 'æ');
     if (folded.startsWith('anl')) return 'anlæg';
     if (folded.startsWith('serv')) return 'service';
-    this.problem(at(grid.name, row, col), written === '' ? 'mangler »anlæg« eller »service«' : `»${written}« skal være »anlæg« eller »service«`);
+    this.problem(at(grid.name, row, col), written === '' ? M.missingKind(this.locale) : M.wrongKind(this.locale, { text: written }));
     return 'service';
+  }
+
+  /** The section's "Bevilling, profitcenter mv." column, found by its header right of the text columns; -1 when it has none. */
+  private bevillingColumn(grid: SheetGrid, section: SectionSpec, rows: SectionRows): number {
+    if (!section.bevilling) return -1;
+    const header = grid.cells[rows.headerRow] ?? [];
+    for (let col = rows.firstCol + 3; col < header.length; col++) {
+      if (foldLabel(cellText(header[col])).startsWith(foldLabel('Bevilling'))) return col;
+    }
+    return -1;
   }
 
   private readSection(grid: SheetGrid, section: SectionSpec, rows: SectionRows, years: readonly { col: number }[]): void {
     const c = rows.firstCol;
+    const bevillingCol = this.bevillingColumn(grid, section, rows);
     for (let row = rows.headerRow + 1; row <= rows.lastRow; row++) {
       const texts = [0, 1, 2].map((i) => cellText(cellAt(grid, row, c + i)));
+      const bevilling = bevillingCol < 0 ? '' : cellText(cellAt(grid, row, bevillingCol)).trim();
       const parsed = years.map((y) => parseNumber(cellAt(grid, row, y.col)));
-      const empty = texts.every((t) => t === '') && parsed.every((p) => p.kind === 'blank' || (p.kind === 'number' && p.value === 0));
+      const empty = texts.every((t) => t === '') && bevilling === '' && parsed.every((p) => p.kind === 'blank' || (p.kind === 'number' && p.value === 0));
       if (empty) continue;
 
       const amounts = parsed.map((p, i) => {
-        if (p.kind === 'invalid') this.problem(at(grid.name, row, years[i].col), `»${p.text}« er ikke et tal`);
+        if (p.kind === 'invalid') this.problem(at(grid.name, row, years[i].col), M.notANumber(this.locale, { text: p.text }));
         if (p.kind === 'number' && !withinAmountLimit(p.value)) {
-          this.problem(at(grid.name, row, years[i].col), `beløbet ${formatNumber(p.value, 'da')} er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`);
+          this.problem(at(grid.name, row, years[i].col), M.amountLimit(this.locale, { value: p.value }));
           return 0;
         }
         return p.kind === 'number' ? p.value : 0;
       });
       const label = texts[0] !== '' ? texts[0] : `${section.heading}, række ${row + 1}`;
+      const own = bevilling === '' ? {} : { bevilling };
       let prefix: string;
       let fields: [string, number][];
       switch (section.key) {
         case 'effects': {
-          const effect: Effect = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const effect: Effect = { label, unit: this.unit(grid, row, c + 1, 'unit'), amounts, ...own };
           const credit = this.shares(grid, row, c + 2);
           if (credit) effect.credit = credit;
           prefix = `effects[${this.effects.push(effect) - 1}]`;
@@ -393,7 +410,7 @@ class TemplateReader {
           break;
         }
         case 'operatingCosts': {
-          const cost: OperatingCost = { label, unit: this.unit(grid, row, c + 1, 'udvalg'), amounts };
+          const cost: OperatingCost = { label, unit: this.unit(grid, row, c + 1, 'unit'), amounts, ...own };
           const financing = this.shares(grid, row, c + 2);
           if (financing) cost.financing = financing;
           prefix = `operatingCosts[${this.operatingCosts.push(cost) - 1}]`;
@@ -401,15 +418,21 @@ class TemplateReader {
           break;
         }
         case 'transfers': {
-          const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, '»fra« udvalg'), to: this.unit(grid, row, c + 2, '»til« udvalg'), amounts };
+          const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, 'fromUnit'), to: this.unit(grid, row, c + 2, 'toUnit'), amounts, ...own };
           prefix = `transfers[${this.transfers.push(transfer) - 1}]`;
           fields = [['from', c + 1], ['to', c + 2]];
           break;
         }
         case 'investments': {
-          const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'udvalg'), amounts };
+          const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'unit'), amounts, ...own };
           prefix = `investments[${this.investments.push(investment) - 1}]`;
           fields = [['kind', c + 1], ['unit', c + 2]];
+          break;
+        }
+        case 'memo': {
+          const memo: Memo = { label, amounts, ...(texts[1] === '' ? {} : { styringsomraade: texts[1] }) };
+          prefix = `memo[${this.memo.push(memo) - 1}]`;
+          fields = [['styringsomraade', c + 1]];
           break;
         }
       }
@@ -417,6 +440,7 @@ class TemplateReader {
       this.origins.set(prefix, { sheet: grid.name, range: { start: { row, col: c }, end: { row, col: lastCol } } });
       this.origins.set(`${prefix}.label`, at(grid.name, row, c));
       for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, at(grid.name, row, col));
+      if (bevillingCol >= 0) this.origins.set(`${prefix}.bevilling`, at(grid.name, row, bevillingCol));
       if (years.length > 0) {
         this.origins.set(`${prefix}.amounts`, { sheet: grid.name, range: { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } } });
       }
@@ -426,7 +450,7 @@ class TemplateReader {
   /** The model's own checks (shares summing to 1, transfers between two units, …), located by cell. */
   private validate(proposal: ProposalInput): void {
     try {
-      normalizeProposal(proposal);
+      normalizeProposal(proposal, { locale: this.locale });
     } catch (error) {
       if (!(error instanceof ProposalValidationError)) throw error;
       // Problems of their own run in the same pass; what was reported at a place already is not repeated.

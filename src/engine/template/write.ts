@@ -1,5 +1,6 @@
 /**
- * Writing computed Tables A–E into the template's output ranges, and nowhere else.
+ * Writing computed Tables A–E, Tabel 1, the explanation and the Kvantum lines into the
+ * template's output ranges, and nowhere else.
  */
 import { cellAt, cellText, EMPTY, num, text, type CellRange, type SheetGrid, type WorkbookSnapshot } from '../cells';
 import type { CellWrite, WorkbookChanges } from '../changes';
@@ -8,7 +9,8 @@ import { TemplateError, type InputProblem } from '../errors';
 import { parseNumber } from '../numbers';
 import { foldLabel, resolveUnit } from '../units';
 import { paybackText } from '../tabel1';
-import { EXPLANATION_BLOCK, TABEL1_BLOCK, TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
+import { EXPLANATION_BLOCK, PROFIT_CENTER_HEADER, SECTIONS, TABEL1_BLOCK, TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
+import { kvantumWrites } from './kvantumSheet';
 import { cellRef, findNamedRange, findRowStartingWith, findSheet, rangeRef } from './locate';
 
 const TOTAL_LABELS = new Set([foldLabel(TOTAL_LABEL), foldLabel('I alt'), foldLabel('Total i alt')]);
@@ -25,22 +27,25 @@ interface TablePlace {
  * table titles when a name is missing). Touches no other cell — not the titles, headers or the
  * "Bevilling, profitcenter mv." column. Rows staff inserted are matched by their unit name; a
  * unit with amounts but no row, an unknown row name or a missing year column is a
- * `TemplateError`, reported together with every other problem.
+ * `TemplateError`, reported together with every other problem. The Kvantum lines go to the
+ * sheet "Kvantum" (see `kvantumWrites`), which is added to a workbook made before it existed.
  */
 export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult): WorkbookChanges {
   const problems: InputProblem[] = [];
   const cells: CellWrite[] = [];
+  const ownsBevilling = inputHasBevilling(snapshot);
   for (const spec of TABLES) {
     const place = locateTable(snapshot, spec);
     if (!place) {
       problems.push({ path: TABLES_SHEET, message: `${tableName(spec)} mangler (hverken navnet ${spec.name} eller titlen »${spec.title}« findes)` });
       continue;
     }
-    writeTable(place, spec, result, result.tables[spec.key], cells, problems);
+    writeTable(place, spec, result, result.tables[spec.key], cells, problems, ownsBevilling);
   }
   blockWrites(snapshot, result, cells, problems);
+  const kvantum = kvantumWrites(snapshot, result, problems);
   if (problems.length > 0) throw new TemplateError(problems);
-  return { cells };
+  return { ...kvantum, cells: [...cells, ...(kvantum.cells ?? [])] };
 }
 
 /**
@@ -93,6 +98,19 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
   }
 }
 
+/**
+ * True when the Input sheet has the "Bevilling, profitcenter mv." column: the tables' second
+ * column is then written from it. In templates made before it, that column is left to staff.
+ */
+function inputHasBevilling(snapshot: WorkbookSnapshot): boolean {
+  return SECTIONS.some((section) => {
+    const named = findNamedRange(snapshot, section.name);
+    if (!named) return false;
+    const header = named.grid.cells[named.range.start.row] ?? [];
+    return header.some((cell) => foldLabel(cellText(cell)) === foldLabel(PROFIT_CENTER_HEADER));
+  });
+}
+
 function tableName(spec: TableSpec): string {
   return `Tabel ${spec.key}`;
 }
@@ -135,11 +153,27 @@ function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[
   return years.map((y) => found.get(y)!);
 }
 
-function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, table: ResultTable, cells: CellWrite[], problems: InputProblem[]): void {
+/** A unit's amounts under one bevilling (summed over styringsområder). */
+interface BevillingValues {
+  bevilling: string;
+  /** The bevilling is the default (the styringsområde): nothing was typed for it on Input. */
+  byDefault: boolean;
+  values: number[];
+}
+
+/** A row of a table on the sheet: its unit, and the bevilling written in its second column. */
+interface SheetRow {
+  row: number;
+  bevilling: string;
+}
+
+function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, table: ResultTable, cells: CellWrite[], problems: InputProblem[], ownsBevilling: boolean): void {
   const { grid, range } = place;
   const cols = yearColumns(place, spec, result.years, problems);
   const labelCol = range.start.col;
-  const byUnit = new Map<string, number>();
+  const bevillingCol = labelCol + 1;
+  const byUnit = new Map<string, SheetRow[]>();
+  const labels = new Map<string, string>();
   let totalRow = -1;
   for (let row = range.start.row + 1; row <= range.end.row; row++) {
     const label = cellText(cellAt(grid, row, labelCol));
@@ -150,24 +184,67 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
     }
     const unit = unitOfRow(label, table.rows);
     const at = cellRef(grid.name, row, labelCol);
-    if (!unit) problems.push({ path: at, message: `"${label}" i ${tableName(spec)} er ikke et kendt udvalg` });
-    else if (byUnit.has(unit)) problems.push({ path: at, message: `${tableName(spec)} har to rækker til ${label}` });
-    else byUnit.set(unit, row);
+    if (!unit) {
+      problems.push({ path: at, message: `"${label}" i ${tableName(spec)} er ikke et kendt udvalg` });
+      continue;
+    }
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), { row, bevilling: cellText(cellAt(grid, row, bevillingCol)).trim() }]);
+    labels.set(unit, label);
   }
   if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: `${tableName(spec)} mangler rækken »${TOTAL_LABEL}«` });
-  // The template has one row per unit: a unit with several bevillinger gets their sum here
-  // (the Kvantum lines keep them apart).
-  const values = new Map<string, { name: string; values: number[] }>();
+
+  // The table's rows by unit and bevilling, in the order the result has them.
+  const groups = new Map<string, { name: string; list: BevillingValues[] }>();
   for (const r of table.rows) {
-    const sum = values.get(r.unit);
-    if (sum) r.values.forEach((v, y) => (sum.values[y] += v));
-    else values.set(r.unit, { name: r.name, values: r.values.slice() });
+    const group = groups.get(r.unit) ?? { name: r.name, list: [] };
+    groups.set(r.unit, group);
+    const same = group.list.find((b) => b.bevilling === r.bevilling);
+    if (same) r.values.forEach((v, y) => (same.values[y] += v));
+    else group.list.push({ bevilling: r.bevilling, byDefault: r.bevilling === r.styringsomraade, values: r.values.slice() });
   }
-  for (const [unit, r] of values) {
-    if (!byUnit.has(unit) && r.values.some((v) => v !== 0)) {
+
+  const writes: { row: number; values: readonly number[]; bevilling?: CellWrite['value'] }[] = [];
+  const zeros = result.years.map(() => 0);
+  for (const unit of new Set([...byUnit.keys(), ...groups.keys()])) {
+    const rows = byUnit.get(unit) ?? [];
+    const group = groups.get(unit) ?? { name: labels.get(unit) ?? unit, list: [] };
+    const left = group.list.slice();
+    const free: SheetRow[] = [];
+    // A row whose second column names one of the unit's bevillinger holds that bevilling.
+    for (const r of rows) {
+      const i = r.bevilling === '' ? -1 : left.findIndex((b) => foldLabel(b.bevilling) === foldLabel(r.bevilling));
+      if (i < 0) free.push(r);
+      else writes.push({ row: r.row, values: left.splice(i, 1)[0].values });
+    }
+    const needed = left.filter((b) => b.values.some((v) => v !== 0));
+    if (ownsBevilling) {
+      // One row per bevilling; the tool fills the second column, keeping a person's text where
+      // the bevilling is only the default.
+      free.forEach((r, i) => {
+        const b = needed[i];
+        if (!b) writes.push({ row: r.row, values: zeros, ...(r.bevilling === '' ? {} : { bevilling: EMPTY }) });
+        else writes.push({ row: r.row, values: b.values, ...(b.byDefault && r.bevilling !== '' ? {} : { bevilling: text(b.bevilling) }) });
+      });
+      for (const b of needed.slice(free.length)) {
+        problems.push({
+          path: rangeRef(grid.name, range),
+          message: `${tableName(spec)} har ingen række til ${group.name} med bevillingen »${b.bevilling}«; indsæt en række over Total med »${group.name}« i kolonne A (kolonne B skrives af beregningen)`,
+        });
+      }
+      continue;
+    }
+    // A template without the bevilling column on Input: one row per unit, its bevillinger summed.
+    if (free.length > 1) {
+      for (const r of free.slice(1)) problems.push({ path: cellRef(grid.name, r.row, labelCol), message: `${tableName(spec)} har to rækker til ${labels.get(unit)}` });
+    }
+    if (free.length > 0) {
+      const sum = zeros.slice();
+      for (const b of left) b.values.forEach((v, y) => (sum[y] += v));
+      writes.push({ row: free[0].row, values: sum });
+    } else if (needed.length > 0) {
       problems.push({
         path: rangeRef(grid.name, range),
-        message: `${tableName(spec)} har ingen række til ${r.name}, som forslaget bruger; indsæt en række med navnet »${r.name}« over Total`,
+        message: `${tableName(spec)} har ingen række til ${group.name}, som forslaget bruger; indsæt en række med navnet »${group.name}« over Total`,
       });
     }
   }
@@ -175,7 +252,10 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
 
   const write = (row: number, rowValues: readonly number[]) =>
     cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
-  for (const [unit, row] of byUnit) write(row, values.get(unit)?.values ?? result.years.map(() => 0));
+  for (const w of writes) {
+    write(w.row, w.values);
+    if (w.bevilling) cells.push({ sheet: grid.name, row: w.row, col: bevillingCol, value: w.bevilling });
+  }
   if (totalRow >= 0) write(totalRow, table.total);
 }
 

@@ -27,7 +27,7 @@ export function useTableComputation() {
       const snapshot = await session.read();
       setState({ status: 'running', phase: 'computing' });
       await nextPaint();
-      const result = computeProposal(readTemplate(snapshot));
+      const result = computeProposal(readTemplate(snapshot, { locale }));
       const writes = tableWrites(snapshot, result);
       setState({ status: 'running', phase: 'writing' });
       const applied = await session.applyChanges(writes);
