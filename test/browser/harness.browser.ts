@@ -455,6 +455,16 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(shownA).toEqual(result.tables.A.total.map((v) => formatDanish(v, 0)));
     const payback = result.summary.payback;
     expect(await page.getByTestId('payback').textContent()).toContain(payback ? String(payback.year) : 'Nås ikke');
+    // The engine's explanation, paragraph by paragraph, readable at 320 px (no sideways scrolling).
+    expect(result.explanation.length).toBeGreaterThan(1);
+    expect(await page.getByTestId('explanation-text').locator('p').allTextContents()).toEqual(result.explanation);
+    await page.setViewportSize({ width: 320, height: 1000 });
+    const explanation = page.getByTestId('explanation');
+    const fits = await explanation.evaluate((el) => ({ inside: el.scrollWidth <= el.clientWidth, right: el.getBoundingClientRect().right }));
+    expect(fits.inside).toBe(true);
+    expect(fits.right).toBeLessThanOrEqual(320);
+    await explanation.screenshot({ path: path.join(RESULTS, 'pane-explanation-320.png') });
+    await page.setViewportSize({ width: PANE_WIDTH, height: 1000 });
 
     const computed = await download(page, 'forslag4.xlsx');
     const snapshot = await snapshotOf(computed);
