@@ -5,15 +5,19 @@
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, mergeClasses, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
-import { FakeExcel, modelFromXlsx, WorkbookModel, xlsxFromModel } from '../excel/fake';
+import { FakeExcel, modelFromXlsx, WorkbookModel } from '../excel/fake';
 import { OfficeWorkbook } from '../excel/OfficeWorkbook';
 import { TaskPane, type PaneTheme } from '../taskpane/components/App';
 import { initialLocale } from '../taskpane/preferences';
 import type { WorkbookSession } from '../taskpane/session';
 import { useHarnessStyles } from './Harness.styles';
+import { HARNESS_BATCHES, withRoundTrips } from './roundTrips';
 import { SheetView } from './SheetView';
+import { workbookFile } from './download';
 
 const DEFAULT_FILE_NAME = 'projektmappe.xlsx';
+/** How often, at most, the grid shows what the pane's round trips changed. */
+const GRID_REFRESH_MS = 300;
 
 /**
  * The adapter, made to wait for a workbook that is still being opened: an action clicked while a
@@ -35,15 +39,35 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
   const styles = useHarnessStyles();
   const excel = useMemo(() => new FakeExcel(WorkbookModel.blank(), { apiVersion }), [apiVersion]);
   const loading = useRef<Promise<void>>(Promise.resolve());
-  const session = useMemo(() => waitingSession(new OfficeWorkbook(excel), loading), [excel]);
+  const session = useMemo(() => waitingSession(new OfficeWorkbook(withRoundTrips(excel), HARNESS_BATCHES), loading), [excel]);
   const [generation, setGeneration] = useState(0);
   const [fileName, setFileName] = useState(DEFAULT_FILE_NAME);
   const [fileError, setFileError] = useState<string | null>(null);
 
-  // Re-render after every executed batch, as Excel's grid would.
+  // Re-render after executed batches, as Excel's grid would, but at most every GRID_REFRESH_MS:
+  // a catalogue's check is hundreds of round trips, and Excel repaints its grid outside the pane.
   const version = useMemo(() => {
     let n = 0;
-    return { subscribe: (listener: () => void) => excel.subscribe(() => (n++, listener())), get: () => n };
+    return {
+      subscribe: (listener: () => void) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let last = 0;
+        const refresh = () => {
+          timer = undefined;
+          last = performance.now();
+          n++;
+          listener();
+        };
+        const unsubscribe = excel.subscribe(() => {
+          if (timer === undefined) timer = setTimeout(refresh, Math.max(0, last + GRID_REFRESH_MS - performance.now()));
+        });
+        return () => {
+          clearTimeout(timer);
+          unsubscribe();
+        };
+      },
+      get: () => n,
+    };
   }, [excel]);
   useSyncExternalStore(version.subscribe, version.get);
 
@@ -70,7 +94,7 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
   };
 
   const download = async () => {
-    const bytes = await xlsxFromModel(excel.model);
+    const bytes = await workbookFile(excel.model);
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     const link = document.createElement('a');
     link.href = url;
@@ -85,6 +109,11 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
   };
 
   const selection = model.selectionRef();
+  // The pane re-renders on its own state only, not with every change to the grid beside it.
+  const pane = useMemo(
+    () => <TaskPane key={generation} session={session} initialLocale={initialLocale(navigator.language)} theme={theme} />,
+    [generation, session, theme],
+  );
 
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} lang="da">
@@ -136,7 +165,7 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
         </section>
         {/* Not a landmark: the pane's own <main> is the page's main landmark, as in Excel. */}
         <div className={styles.pane} data-testid="pane-host">
-          <TaskPane key={generation} session={session} initialLocale={initialLocale(navigator.language)} theme={theme} />
+          {pane}
         </div>
       </div>
     </FluentProvider>

@@ -184,15 +184,56 @@ async function download(page: Page, name: string): Promise<string> {
   return target;
 }
 
-async function shownFindings(page: Page): Promise<Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell'>[]> {
-  return page.locator('[data-rule]').evaluateAll((items) =>
-    items.map((el) => ({
-      rule: (el.getAttribute('data-rule') ?? '') as Finding['rule'],
-      severity: (el.getAttribute('data-severity') ?? '') as Finding['severity'],
+type Shown = Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell'> & { hiddenSheet: boolean };
+
+/** The findings rendered now (the list renders only the rows in view), by their place in the list. */
+async function renderedFindings(page: Page): Promise<Map<number, Shown>> {
+  const items = await page.locator('[data-rule]').evaluateAll((els) =>
+    els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      rule: el.getAttribute('data-rule') ?? '',
+      severity: el.getAttribute('data-severity') ?? '',
       sheet: el.getAttribute('data-sheet') ?? '',
       cell: el.getAttribute('data-cell') ?? '',
+      hiddenSheet: el.hasAttribute('data-hidden-sheet'),
     })),
   );
+  return new Map(items.map(({ index, ...f }) => [index, f as Shown]));
+}
+
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/**
+ * Scrolls the findings list from top to bottom and returns every finding it shows, in order;
+ * `until` stops early, with the finding it accepted rendered.
+ */
+async function scrollFindings(page: Page, until?: (f: Shown) => boolean): Promise<Shown[]> {
+  const scroller = page.getByTestId('findings-scroller');
+  if ((await scroller.count()) === 0) return [];
+  const total = Number(await scroller.getAttribute('data-findings'));
+  const seen = new Map<number, Shown>();
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  await twoFrames(page);
+  for (let step = 0; step < 10_000; step++) {
+    for (const [index, f] of await renderedFindings(page)) {
+      seen.set(index, f);
+      if (until?.(f)) return [...seen.values()];
+    }
+    const atEnd = await scroller.evaluate((el) => {
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return true;
+      el.scrollTop += Math.max(1, Math.floor(el.clientHeight * 0.8));
+      return false;
+    });
+    if (atEnd) break;
+    await twoFrames(page);
+  }
+  if (until) throw new Error('No such finding in the list');
+  expect(seen.size).toBe(total);
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
+async function shownFindings(page: Page): Promise<Shown[]> {
+  return scrollFindings(page);
 }
 
 async function check(page: Page): Promise<void> {
@@ -264,6 +305,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(sheets.length).toBeGreaterThan(1);
     for (const sheet of [...sheets].reverse()) {
       const finding = condensed.find((f) => f.sheet === sheet && f.severity !== 'info')!;
+      await scrollFindings(page, (f) => f.sheet === finding.sheet && f.cell === finding.cell);
       await page.locator(`[data-sheet="${finding.sheet}"][data-cell="${finding.cell}"]`).first().click();
       const wanted = `'${finding.sheet.replace(/'/g, "''")}'!${finding.cell}`;
       await page.locator(`[data-testid=name-box][data-selection="${wanted}"]`).waitFor();
@@ -294,14 +336,15 @@ describe('the harness in headless Chromium, 400 px wide', () => {
 
     const annotated = await download(page, 'katalog-tjekket.xlsx');
     const noted = await notesOf(annotated);
-    // Notes on cells with a value (a note on an empty cell does not survive the harness's download
-    // as ExcelJS reads it back; the pane's own count above covers those).
-    const filled = cited.filter((n) => (snapshot.sheets.find((s) => s.name === n.sheet)?.cells[n.row]?.[n.col]?.kind ?? 'empty') !== 'empty');
-    expect(filled.length).toBeGreaterThan(0);
-    for (const n of filled) {
+    // Every note the tool wrote is in the downloaded file as ExcelJS reads it, on empty cells too.
+    const isEmpty = (n: { sheet: string; row: number; col: number }) =>
+      (snapshot.sheets.find((s) => s.name === n.sheet)?.cells[n.row]?.[n.col]?.kind ?? 'empty') === 'empty';
+    expect(cited.filter(isEmpty).length).toBeGreaterThan(0);
+    for (const n of cited) {
       const cell = `${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`;
       expect([cell, noted.get(cell)?.includes(TOOL_NOTE_MARKER)]).toEqual([cell, true]);
     }
+    expect([...noted.values()].filter((text) => text.includes(TOOL_NOTE_MARKER))).toHaveLength(cited.length);
     expect(noted.get('Forslag 9!A1')).toBe('Kilde: bilag 8');
     expect(noted.get('Forslag 9!E8')?.startsWith('Tjek med Jens')).toBe(true);
     const after = await snapshotOf(annotated);
@@ -347,7 +390,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await page.keyboard.press('ArrowDown');
     await focusedIndex(1);
     await page.keyboard.press('End');
-    await focusedIndex((await items.count()) - 1);
+    await focusedIndex(Number(await page.getByTestId('findings-scroller').getAttribute('data-findings')) - 1);
     await page.keyboard.press('Home');
     await focusedIndex(0);
     expect(await page.locator('[data-rule][tabindex="0"]').count()).toBe(1);
@@ -412,6 +455,16 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(shownA).toEqual(result.tables.A.total.map((v) => formatDanish(v, 0)));
     const payback = result.summary.payback;
     expect(await page.getByTestId('payback').textContent()).toContain(payback ? String(payback.year) : 'Nås ikke');
+    // The engine's explanation, paragraph by paragraph, readable at 320 px (no sideways scrolling).
+    expect(result.explanation.length).toBeGreaterThan(1);
+    expect(await page.getByTestId('explanation-text').locator('p').allTextContents()).toEqual(result.explanation);
+    await page.setViewportSize({ width: 320, height: 1000 });
+    const explanation = page.getByTestId('explanation');
+    const fits = await explanation.evaluate((el) => ({ inside: el.scrollWidth <= el.clientWidth, right: el.getBoundingClientRect().right }));
+    expect(fits.inside).toBe(true);
+    expect(fits.right).toBeLessThanOrEqual(320);
+    await explanation.screenshot({ path: path.join(RESULTS, 'pane-explanation-320.png') });
+    await page.setViewportSize({ width: PANE_WIDTH, height: 1000 });
 
     const computed = await download(page, 'forslag4.xlsx');
     const snapshot = await snapshotOf(computed);
@@ -486,23 +539,67 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await page.close();
   });
 
-  test('an action clicked while a file is loading runs on that file', async () => {
+  test('"Tjek konsistens" clicked while a file is still loading checks that file, not the previous workbook', async () => {
     const first = path.join(work, 'foerst.xlsx');
     await cleanFixture(first);
-    // Large enough that opening it takes longer than the click that follows.
     const second = path.join(work, 'saa.xlsx');
     await catalogueFixture(second);
-    const big = new ExcelJS.Workbook();
-    await big.xlsx.readFile(second);
-    for (let i = 1; i <= 200; i++) big.addWorksheet(`Bilag ${i}`).addRows(Array.from({ length: 60 }, (_, r) => [`Linje ${r + 1}`, r * i, 'tekst', r]));
-    await big.xlsx.writeFile(second);
     const page = await openHarness();
     await openWorkbook(page, first);
+    // Hold the next file's bytes until released, so the click surely lands while it loads.
+    await page.evaluate(() => {
+      const w = window as unknown as { releaseFile?: () => void };
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        Blob.prototype.arrayBuffer = read;
+        return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
+      };
+    });
     await chooseWorkbook(page, second);
+    await page.waitForFunction(() => typeof (window as unknown as { releaseFile?: unknown }).releaseFile === 'function');
+    expect(await page.getByTestId('file-name').textContent()).toBe('foerst.xlsx');
     await page.getByRole('button', { name: 'Tjek konsistens' }).click();
+    // The check waits for the file: progress, and no findings of the previous workbook meanwhile.
+    await page.getByTestId('progress').waitFor();
+    await twoFrames(page);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('findings').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { releaseFile: () => void }).releaseFile());
     await page.getByTestId('findings').waitFor();
+    expect(await page.getByTestId('file-name').textContent()).toBe('saa.xlsx');
     const sheets = new Set((await shownFindings(page)).map((f) => f.sheet));
     expect(sheets).toContain('Forslag 9');
+    await page.close();
+  });
+
+  test('findings on a hidden sheet say so in the list, and a click on one offers to show the sheet', async () => {
+    const file = path.join(work, 'katalog-skjult.xlsx');
+    await catalogueFixture(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('Katalog BC07')!.state = 'hidden';
+    await wb.xlsx.writeFile(file);
+    const page = await openHarness();
+    await openWorkbook(page, file);
+    await check(page);
+    const shown = await shownFindings(page);
+    const onHidden = shown.filter((f) => f.sheet === 'Katalog BC07');
+    expect(onHidden.length).toBeGreaterThan(0);
+    expect(onHidden.every((f) => f.hiddenSheet)).toBe(true);
+    expect(shown.filter((f) => f.sheet !== 'Katalog BC07').some((f) => f.hiddenSheet)).toBe(false);
+    expect(await page.locator('[data-group-sheet="Katalog BC07"]').textContent()).toBe(`Katalog BC07 (${onHidden.length}) (skjult ark)`);
+    await scrollFindings(page, (f) => f.sheet === 'Katalog BC07');
+    const item = page.locator('[data-rule][data-sheet="Katalog BC07"]').first();
+    // The mark is part of the item's name, so a screen reader says it too.
+    expect(await item.textContent()).toContain('(skjult ark)');
+    const cell = await item.getAttribute('data-cell');
+    await item.click();
+    const notice = page.getByTestId('hidden-sheet');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Arket »Katalog BC07« er skjult');
+    await notice.getByRole('button', { name: 'Vis arket' }).click();
+    await page.locator(`[data-testid=name-box][data-selection="'Katalog BC07'!${cell}"]`).waitFor();
+    expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Katalog BC07');
     await page.close();
   });
 

@@ -198,7 +198,7 @@ function PaneBody({ locale, onLocaleChange }: { locale: PaneLocale; onLocaleChan
         {a && a.notesSkipped.length > 0 ? <Notice text={strings.notesSkipped(a.notesSkipped)} intent="warning" /> : null}
         {navigation.error ? <ErrorMessage error={navigation.error} /> : null}
         {navigation.hidden ? <HiddenSheetNotice hidden={navigation.hidden} onShow={() => void navigation.showAndGo()} onDismiss={navigation.dismissHidden} /> : null}
-        <FindingsPanel findings={check.state.condensed} onSelect={(f) => void navigation.goTo(f)} />
+        <FindingsPanel findings={check.state.condensed} hiddenSheets={check.state.hiddenSheets} onSelect={(f) => void navigation.goTo(f)} />
       </>
     );
   }

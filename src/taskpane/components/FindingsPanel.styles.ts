@@ -19,22 +19,30 @@ export const useFindingsStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXS,
   },
+  // The list scrolls on its own, so only the rows in view need to be in the DOM.
   scroller: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
+    maxHeight: '70vh',
+    overflowY: 'auto',
+    overscrollBehavior: 'contain',
+  },
+  list: {
+    position: 'relative',
+    width: '100%',
+  },
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    boxSizing: 'border-box',
+    paddingBottom: tokens.spacingVerticalXS,
+    // Room for the focus outline of the item inside.
+    paddingLeft: tokens.strokeWidthThick,
+    paddingRight: tokens.strokeWidthThick,
   },
   groupTitle: {
     margin: `${tokens.spacingVerticalS} 0 0 0`,
     overflowWrap: 'anywhere',
-  },
-  row: {
-    display: 'block',
-  },
-  more: {
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    padding: tokens.spacingVerticalS,
   },
   infoToggle: {
     alignSelf: 'flex-start',
@@ -73,6 +81,10 @@ export const useFindingsStyles = makeStyles({
   },
   detail: {
     color: tokens.colorNeutralForeground3,
+  },
+  hiddenMark: {
+    color: tokens.colorNeutralForeground2,
+    fontStyle: 'italic',
   },
   empty: {
     margin: 0,

@@ -1,5 +1,6 @@
 import { Badge, Button, mergeClasses, Subtitle2, Text, ToggleButton } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { countBySeverity, wordFinding, type CondensedFinding, type Severity } from '../../engine';
 import { useI18n } from '../i18n';
 import { useFindingsStyles } from './FindingsPanel.styles';
@@ -10,11 +11,16 @@ const FILTERS: readonly FindingsFilter[] = ['problems', 'error', 'warning', 'inf
 
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
-/** Items rendered at first and added each time the end of the list scrolls into view. */
-export const PAGE_SIZE = 50;
+/** Rows rendered beyond the visible ones, above and below, so short scrolls show no gap. */
+const OVERSCAN = 6;
+/** First guesses of a row's height in px, before the row is measured. */
+const GROUP_HEIGHT = 36;
+const ITEM_HEIGHT = 64;
 
 export interface FindingsPanelProps {
   findings: CondensedFinding[];
+  /** Sheets that are hidden or very hidden in the workbook: their findings say so. */
+  hiddenSheets?: ReadonlySet<string>;
   onSelect(finding: CondensedFinding): void;
 }
 
@@ -24,58 +30,80 @@ function matches(filter: FindingsFilter, f: CondensedFinding): boolean {
 
 type Row = { kind: 'group'; sheet: string; count: number } | { kind: 'item'; finding: CondensedFinding; index: number };
 
+/** The list's rows (a heading per sheet, then its findings) and, per finding, its row. */
+function layOut(shown: readonly CondensedFinding[]): { rows: Row[]; rowOf: number[] } {
+  const rows: Row[] = [];
+  const rowOf: number[] = [];
+  const perSheet = new Map<string, number>();
+  for (const f of shown) perSheet.set(f.sheet, (perSheet.get(f.sheet) ?? 0) + 1);
+  let last: string | null = null;
+  shown.forEach((finding, index) => {
+    if (finding.sheet !== last) rows.push({ kind: 'group', sheet: finding.sheet, count: perSheet.get(finding.sheet) ?? 0 });
+    last = finding.sheet;
+    rowOf.push(rows.length);
+    rows.push({ kind: 'item', finding, index });
+  });
+  return { rows, rowOf };
+}
+
 /**
- * Findings grouped by sheet, errors first. The list is one Tab stop: the arrow keys, Home and End
- * move between findings, Enter goes to the cell. Only a page of findings is rendered at a time and
- * more follow as the list scrolls, so a whole catalogue's findings do not block the pane.
+ * Findings grouped by sheet, errors first. The list is one Tab stop: the arrow keys, Page Up/Down,
+ * Home and End move between findings, Enter goes to the cell. Only the rows in view (and a few
+ * around them) are in the DOM, so a whole catalogue's thousands of findings cost no more to show,
+ * filter or re-word than a screenful; each row tells screen readers its place in the whole list.
  */
-export function FindingsPanel({ findings, onSelect }: FindingsPanelProps) {
+export function FindingsPanel({ findings, hiddenSheets, onSelect }: FindingsPanelProps) {
   const { strings } = useI18n();
   const styles = useFindingsStyles();
   const [filter, setFilter] = useState<FindingsFilter>('problems');
-  const [limit, setLimit] = useState(PAGE_SIZE);
   const [active, setActive] = useState(0);
-  const listRef = useRef<HTMLDivElement>(null);
-  const sentinelRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  // The finding to focus once its row is rendered (after a key press scrolled it into view).
+  const pendingFocus = useRef<number | null>(null);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const shown = useMemo(() => findings.filter((f) => matches(filter, f)), [findings, filter]);
+  const { rows, rowOf } = useMemo(() => layOut(shown), [shown]);
+  const activeRowRef = useRef<number | undefined>(undefined);
+  activeRowRef.current = rowOf[active];
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: (i) => (rows[i].kind === 'group' ? GROUP_HEIGHT : ITEM_HEIGHT),
+    overscan: OVERSCAN,
+    // `data-index` is the finding's number, on its button.
+    indexAttribute: 'data-row',
+    // The active finding stays rendered wherever the list is scrolled: it is the list's Tab stop.
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const activeRow = activeRowRef.current;
+      if (activeRow === undefined || indexes.includes(activeRow)) return indexes;
+      return [...indexes, activeRow].sort((a, b) => a - b);
+    },
+  });
 
   useEffect(() => {
-    setLimit(PAGE_SIZE);
     setActive(0);
+    scrollerRef.current?.scrollTo({ top: 0 });
   }, [findings, filter]);
 
-  // More findings when the end of the rendered page comes into view.
-  useEffect(() => {
-    const sentinel = sentinelRef.current;
-    if (!sentinel || limit >= shown.length || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE_SIZE);
-    });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [limit, shown.length]);
+  const virtualRows = virtualizer.getVirtualItems();
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    const button = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    if (!button) return;
+    pendingFocus.current = null;
+    button.focus({ preventScroll: true });
+  });
 
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    const perSheet = new Map<string, number>();
-    for (const f of shown) perSheet.set(f.sheet, (perSheet.get(f.sheet) ?? 0) + 1);
-    let last: string | null = null;
-    shown.slice(0, limit).forEach((finding, index) => {
-      if (finding.sheet !== last) out.push({ kind: 'group', sheet: finding.sheet, count: perSheet.get(finding.sheet) ?? 0 });
-      last = finding.sheet;
-      out.push({ kind: 'item', finding, index });
-    });
-    return out;
-  }, [shown, limit]);
-
-  const rendered = Math.min(limit, shown.length);
   const focusItem = (index: number) => {
     const target = Math.max(0, Math.min(index, shown.length - 1));
-    if (target >= limit) setLimit(Math.ceil((target + 1) / PAGE_SIZE) * PAGE_SIZE);
     setActive(target);
-    // After React has rendered the item (it may be on the next page).
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+    pendingFocus.current = target;
+    // Its sheet's heading too, when the finding is the sheet's first.
+    const row = rowOf[target];
+    virtualizer.scrollToIndex(row > 0 && rows[row - 1].kind === 'group' && index < active ? row - 1 : row, { align: 'auto' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -122,23 +150,47 @@ export function FindingsPanel({ findings, onSelect }: FindingsPanelProps) {
           {strings.noFindingsInFilter}
         </p>
       ) : null}
-      <div ref={listRef} role="list" aria-label={strings.listLabel} className={styles.scroller} onKeyDown={onKeyDown} data-testid="findings-list">
-        {rows.map((row) =>
-          row.kind === 'group' ? (
-            <div key={`g-${row.sheet}`} role="listitem" className={styles.row}>
-              <Text as="h3" weight="semibold" className={styles.groupTitle} data-group-sheet={row.sheet}>
-                {strings.sheetGroup(row.sheet || strings.workbookGroup, row.count)}
-              </Text>
-            </div>
-          ) : (
-            <FindingItem key={`f-${row.index}`} finding={row.finding} index={row.index} active={row.index === active} onSelect={onSelect} onFocus={setActive} />
-          ),
-        )}
-        {rendered < shown.length ? (
-          <div ref={sentinelRef} className={styles.more} data-testid="more-findings">
-            {strings.moreFindings(rendered, shown.length)}
-          </div>
-        ) : null}
+      <div ref={scrollerRef} className={styles.scroller} data-testid="findings-scroller" data-rows={rows.length} data-findings={shown.length}>
+        <div
+          role="list"
+          aria-label={strings.listLabel}
+          className={styles.list}
+          style={{ height: `${virtualizer.getTotalSize()}px` }}
+          onKeyDown={onKeyDown}
+          data-testid="findings-list"
+        >
+          {virtualRows.map((v) => {
+            const row = rows[v.index];
+            return (
+              <div
+                key={v.key}
+                ref={virtualizer.measureElement}
+                data-row={v.index}
+                role="listitem"
+                aria-setsize={rows.length}
+                aria-posinset={v.index + 1}
+                className={styles.row}
+                style={{ transform: `translateY(${v.start}px)` }}
+              >
+                {row.kind === 'group' ? (
+                  <Text as="h3" weight="semibold" className={styles.groupTitle} data-group-sheet={row.sheet}>
+                    {strings.sheetGroup(row.sheet || strings.workbookGroup, row.count)}
+                    {hiddenSheets?.has(row.sheet) ? ` ${strings.hiddenSheetMark}` : ''}
+                  </Text>
+                ) : (
+                  <FindingItem
+                    finding={row.finding}
+                    index={row.index}
+                    active={row.index === active}
+                    hidden={hiddenSheets?.has(row.finding.sheet) ?? false}
+                    onSelect={onSelect}
+                    onFocus={setActive}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
       {filter === 'problems' && counts.info > 0 ? (
         <Button appearance="subtle" size="small" className={styles.infoToggle} data-testid="show-infos" onClick={() => setFilter('all')}>
@@ -153,12 +205,14 @@ function FindingItem({
   finding: f,
   index,
   active,
+  hidden,
   onSelect,
   onFocus,
 }: {
   finding: CondensedFinding;
   index: number;
   active: boolean;
+  hidden: boolean;
   onSelect(f: CondensedFinding): void;
   onFocus(index: number): void;
 }) {
@@ -167,30 +221,34 @@ function FindingItem({
   // Worded here, for the few findings on screen, so a language switch costs no bulk re-wording.
   const message = wordFinding(f, locale).message;
   return (
-    <div role="listitem" className={styles.row}>
-      <button
-        type="button"
-        tabIndex={active ? 0 : -1}
-        className={mergeClasses(styles.item, styles[f.severity])}
-        data-index={index}
-        data-rule={f.rule}
-        data-severity={f.severity}
-        data-sheet={f.sheet}
-        data-cell={f.cell}
-        data-count={f.count}
-        title={f.sheet && f.cell ? strings.goToCell(f.sheet, f.cell) : undefined}
-        onFocus={() => onFocus(index)}
-        onClick={() => onSelect(f)}
-      >
-        <span className={styles.cell}>{f.cell}</span>
-        <span className={styles.body}>
-          <span>{message}</span>
-          <span className={styles.detail} data-testid="finding-detail">
-            {strings.severityName[f.severity]} · {f.rules.map((r) => strings.ruleName(r)).join(' / ')}
-            {f.count > 1 ? ` · ${strings.foldedCount(f.count)}` : ''}
-          </span>
+    <button
+      type="button"
+      tabIndex={active ? 0 : -1}
+      className={mergeClasses(styles.item, styles[f.severity])}
+      data-index={index}
+      data-rule={f.rule}
+      data-severity={f.severity}
+      data-sheet={f.sheet}
+      data-cell={f.cell}
+      data-count={f.count}
+      data-hidden-sheet={hidden || undefined}
+      title={f.sheet && f.cell ? strings.goToCell(f.sheet, f.cell) : undefined}
+      onFocus={() => onFocus(index)}
+      onClick={() => onSelect(f)}
+    >
+      <span className={styles.cell}>{f.cell}</span>
+      <span className={styles.body}>
+        <span>{message}</span>
+        <span className={styles.detail} data-testid="finding-detail">
+          {strings.severityName[f.severity]} · {f.rules.map((r) => strings.ruleName(r)).join(' / ')}
+          {f.count > 1 ? ` · ${strings.foldedCount(f.count)}` : ''}
         </span>
-      </button>
-    </div>
+        {hidden ? (
+          <span className={styles.hiddenMark} data-testid="hidden-sheet-mark">
+            {strings.hiddenSheetMark}
+          </span>
+        ) : null}
+      </span>
+    </button>
   );
 }

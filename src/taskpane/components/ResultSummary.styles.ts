@@ -49,4 +49,13 @@ export const useResultStyles = makeStyles({
   definition: {
     margin: 0,
   },
+  explanation: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  paragraph: {
+    margin: `0 0 ${tokens.spacingVerticalXS} 0`,
+    overflowWrap: 'anywhere',
+  },
 });

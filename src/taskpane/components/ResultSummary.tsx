@@ -8,7 +8,10 @@ export interface ResultSummaryProps {
   tableKeys: readonly TableKey[];
 }
 
-/** The totals of Tables A–E per year, the net permanent change, the economic impact, the payback. */
+/**
+ * The totals of Tables A–E per year, the net permanent change, the economic impact, the payback,
+ * and the engine's explanation (Danish, as the catalogue writes it under the tables).
+ */
 export function ResultSummary({ result, tableKeys }: ResultSummaryProps) {
   const { locale, strings } = useI18n();
   const styles = useResultStyles();
@@ -66,6 +69,19 @@ export function ResultSummary({ result, tableKeys }: ResultSummaryProps) {
           {payback ? strings.paybackValue(payback.years, payback.year) : strings.paybackNone}
         </dd>
       </dl>
+      <section className={styles.explanation} aria-labelledby="explanation-title" data-testid="explanation">
+        <Subtitle2 as="h3" id="explanation-title">
+          {strings.explanationTitle}
+        </Subtitle2>
+        {strings.explanationInDanish ? <p className={styles.caption}>{strings.explanationInDanish}</p> : null}
+        <div lang="da" data-testid="explanation-text">
+          {result.explanation.map((sentence, i) => (
+            <p key={i} className={styles.paragraph}>
+              {sentence}
+            </p>
+          ))}
+        </div>
+      </section>
     </section>
   );
 }

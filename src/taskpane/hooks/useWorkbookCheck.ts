@@ -46,6 +46,8 @@ export type CheckState =
       /** Counts of the checker's findings per severity. */
       counts: Record<Severity, number>;
       tables: TableInfo[];
+      /** Sheets hidden or very hidden in the workbook: the list marks their findings. */
+      hiddenSheets: ReadonlySet<string>;
       /** The language the findings are worded in. */
       locale: PaneLocale;
       /** Absent when nothing was written. */
@@ -125,6 +127,7 @@ export function useWorkbookCheck() {
           condensed,
           counts: countBySeverity(report.findings),
           tables: report.tables,
+          hiddenSheets: new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name)),
           locale,
           annotation,
         });

@@ -59,6 +59,8 @@ export const da: PaneStrings = {
       : `Skrevet: ${mode === 'comments' ? plural(cells, 'kommentar', 'kommentarer') : plural(cells, 'note', 'noter')} i cellerne og arket Valideringsrapport${mode === 'comments' ? ' (denne Excel kan ikke skrive noter)' : ''}. Fjern dem med »Fjern noter og rapport«; dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} bliver stående.`,
 
   resultTitle: 'Beregnede tabeller',
+  explanationTitle: 'Forklaring',
+  explanationInDanish: '',
   yearHeader: 'År',
   economicImpactShort: 'I alt',
   resultCaption: (priceLevel) => `Totaler af Tabel A–E og samlet økonomisk påvirkning (I alt), 1.000 kr. ${priceLevel} p/l.`,
@@ -79,7 +81,7 @@ export const da: PaneStrings = {
   showInfos: (n) => `Vis ${plural(n, 'bemærkning', 'bemærkninger')}`,
   hideInfos: 'Skjul bemærkninger',
   listLabel: 'Fund, brug piletasterne',
-  moreFindings: (shown, total) => `Viser ${shown.toLocaleString('da-DK')} af ${total.toLocaleString('da-DK')} – rul for flere`,
+  hiddenSheetMark: '(skjult ark)',
   noFindings: 'Ingen fejl fundet',
   noFindingsInFilter: 'Ingen fund af den valgte slags.',
   sheetGroup: (sheet, n) => `${sheet} (${n})`,

@@ -59,6 +59,8 @@ export const en: PaneStrings = {
       : `Written: ${mode === 'comments' ? plural(cells, 'comment', 'comments') : plural(cells, 'note', 'notes')} on the cells and the Valideringsrapport sheet${mode === 'comments' ? ' (this Excel cannot write notes)' : ''}. Remove them with »Remove notes and report«; your own ${mode === 'comments' ? 'comments' : 'notes'} stay.`,
 
   resultTitle: 'Computed tables',
+  explanationTitle: 'Explanation',
+  explanationInDanish: 'In Danish, as it is written under the tables:',
   yearHeader: 'Year',
   economicImpactShort: 'Total',
   resultCaption: (priceLevel) => `Totals of Tables A–E and the total economic impact (Total), DKK 1,000 at ${priceLevel} prices.`,
@@ -79,7 +81,7 @@ export const en: PaneStrings = {
   showInfos: (n) => `Show ${plural(n, 'remark', 'remarks')}`,
   hideInfos: 'Hide remarks',
   listLabel: 'Findings, use the arrow keys',
-  moreFindings: (shown, total) => `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} – scroll for more`,
+  hiddenSheetMark: '(hidden sheet)',
   noFindings: 'No errors found',
   noFindingsInFilter: 'No findings of the chosen kind.',
   sheetGroup: (sheet, n) => `${sheet} (${n})`,

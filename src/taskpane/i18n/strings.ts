@@ -49,6 +49,9 @@ export interface PaneStrings {
   annotationsWritten: (cells: number, mode: AnnotationMode) => string;
 
   resultTitle: string;
+  explanationTitle: string;
+  /** Said before the explanation where the pane is not in Danish (the explanation is). */
+  explanationInDanish: string;
   yearHeader: string;
   economicImpactShort: string;
   resultCaption: (priceLevel: number) => string;
@@ -69,7 +72,8 @@ export interface PaneStrings {
   showInfos: (count: number) => string;
   hideInfos: string;
   listLabel: string;
-  moreFindings: (shown: number, total: number) => string;
+  /** Beside a finding on a hidden or very hidden sheet, so going to it is no surprise. */
+  hiddenSheetMark: string;
   noFindings: string;
   noFindingsInFilter: string;
   sheetGroup: (sheet: string, count: number) => string;
