@@ -46,7 +46,7 @@ export const da: PaneStrings = {
 
   templateInserted: (sheets) => `Skabelonen er indsat: ${list(sheets)}. Udfyld fanen Input, og tryk på »Beregn tabeller«.`,
   templateCancelled: 'Skabelonen blev ikke indsat. Intet er ændret.',
-  tablesWritten: (cells) => `Tabel A–E er skrevet på fanen Tabeller (${plural(cells, 'celle', 'celler')}).`,
+  tablesWritten: (cells) => `Tabel A–E er skrevet på fanen Tabeller og Kvantum-linjerne på fanen Kvantum (${plural(cells, 'celle', 'celler')}).`,
   commentsRemoved: (notes, sheetRemoved, mode) =>
     `Fjernet: ${mode === 'comments' ? plural(notes, 'kommentar', 'kommentarer') : plural(notes, 'note', 'noter')} fra værktøjet${sheetRemoved ? ' og arket Valideringsrapport' : ''}. Dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} er urørte.`,
   nothingToRemove: 'Der var ingen noter eller Valideringsrapport fra værktøjet at fjerne. Intet er ændret.',

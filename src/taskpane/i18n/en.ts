@@ -46,7 +46,7 @@ export const en: PaneStrings = {
 
   templateInserted: (sheets) => `The template is inserted: ${list(sheets)}. Fill in the Input sheet and press »Compute tables«.`,
   templateCancelled: 'The template was not inserted. Nothing has changed.',
-  tablesWritten: (cells) => `Tables A–E are written on the Tabeller sheet (${plural(cells, 'cell', 'cells')}).`,
+  tablesWritten: (cells) => `Tables A–E are written on the Tabeller sheet and the Kvantum lines on the Kvantum sheet (${plural(cells, 'cell', 'cells')}).`,
   commentsRemoved: (notes, sheetRemoved, mode) =>
     `Removed: ${mode === 'comments' ? plural(notes, 'comment', 'comments') : plural(notes, 'note', 'notes')} of the tool${sheetRemoved ? ' and the Valideringsrapport sheet' : ''}. Your own ${mode === 'comments' ? 'comments' : 'notes'} are untouched.`,
   nothingToRemove: 'There were no notes or Valideringsrapport of the tool to remove. Nothing has changed.',
