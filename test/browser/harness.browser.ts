@@ -470,6 +470,9 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     const snapshot = await snapshotOf(computed);
     const writes = tableWrites(snapshot, result).cells ?? [];
     expect(writes.length).toBeGreaterThan(0);
+    // The Kvantum lines go to their own sheet, and the pane says so.
+    expect(writes.filter((w) => w.sheet === 'Kvantum').length).toBeGreaterThan(result.kvantum.length);
+    await page.getByText(/og Kvantum-linjerne på fanen Kvantum/).first().waitFor();
     for (const w of writes) {
       const grid = snapshot.sheets.find((s) => s.name === w.sheet)!;
       const cell = grid.cells[w.row]?.[w.col] ?? { kind: 'empty' };
