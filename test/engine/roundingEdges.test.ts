@@ -74,6 +74,26 @@ describe('roundLargestRemainder beyond whole-number precision', () => {
   });
 });
 
+describe('roundLargestRemainder at zero', () => {
+  it('refuses a target other than zero with no values to make it up', () => {
+    expect(() => roundLargestRemainder([], 5)).toThrow(new RangeError('roundLargestRemainder: no values to make up the target 5'));
+    expect(roundLargestRemainder([])).toEqual([]);
+  });
+
+  it('never gives -0, also where units are handed out to reach zero', () => {
+    const zeros = [roundLargestRemainder([-0.5], 0), roundLargestRemainder([-1.5, -1.5], 0), roundLargestRemainder([0.4, -0.4]), roundLargestRemainder([1, -0.5], 0)].flat();
+    expect(zeros.filter((v) => v === 0).every((v) => Object.is(v, 0))).toBe(true);
+    expect(zeros).toEqual([0, 0, 0, 0, 0, 1, -1]);
+  });
+});
+
+describe('roundLargestRemainder when remainder and magnitude disagree', () => {
+  it('goes by the remainder first', () => {
+    expect(roundLargestRemainder([10.2, 0.7])).toEqual([10, 1]);
+    expect(roundLargestRemainder([10.2, 0.7], 9)).toEqual([9, 0]);
+  });
+});
+
 describe('snap and roundHalfAway', () => {
   it('keeps nine decimals and rounds the tenth', () => {
     expect(snap(1.123456789)).toBe(1.123456789);
