@@ -105,6 +105,15 @@ describe('c-equals-a-plus-b', () => {
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b').map(brief)).toEqual([['C10', 'error', '-10', '-11']]);
   });
 
+  it('is info inside ØU only when ØU as a committee adds up in every year', () => {
+    // 2025: 3 moved from ØU to KIT, ØU adds up; 2026: ØU is 1 off as a committee.
+    const rows = [...A([['ØU', 'x', -10, -10, -10], ['Total', null, -10, -10, -10]]), ...C([['ØU', 'x', -7, -11, -10], ['KIT', 'z', -3, 0, 0], ['Total', null, -10, -11, -10]])];
+    expect(of(sheet(rows).findings, 'c-equals-a-plus-b').map(brief)).toEqual([
+      ['C10:D10', 'error', '-10; -10', '-7; -11'],
+      ['C11', 'error', '0', '-3'],
+    ]);
+  });
+
   it('counts Tabel B, and says nothing where C = A + B', () => {
     const rows = [
       ...A([['TMU', 'y', -5, -5, -5], ['Total', null, -5, -5, -5]]),
