@@ -183,6 +183,12 @@ describe('a-matches-summary and investments-match', () => {
     ]);
   });
 
+  it('skips a year whose net permanent change in the summary cannot be read', () => {
+    const rows = [...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]), ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -9, -9, -9], ['Total', null, -9, -9, -9]])];
+    rows[4] = ['Samlet varig ændring', null, -5, 'fem', -5];
+    expect(of(sheet(rows).findings, 'a-matches-summary').map((f) => f.cell)).toEqual(['C14', 'E14']);
+  });
+
   it('skips years the summary does not have and totals that cannot be read', () => {
     const rows = [
       ...summary([-5, -5, -5], [1, 1, 1], [0, 0, 0]),
