@@ -46,6 +46,9 @@ describe('parseNumberText reads', () => {
     ['+ 5', 5],
     ['-0,5', -0.5],
     ['(0,5)', -0.5],
+    ['1.144,55', 1144.55],
+    ['12.5', 12.5],
+    ['12.3456', 12.3456],
   ])('%j as %d', (text, expected) => {
     expect(value(text)).toBe(expected);
   });
@@ -71,6 +74,9 @@ describe('parseNumberText refuses', () => {
     '++5',
     '+-5',
     '12 %%',
+    '--1.5',
+    '--1.5555',
+    '1.2345e5',
   ])('%j, and says what it read', (text) => {
     expect(parseNumberText(text)).toEqual({ kind: 'invalid', text });
   });
