@@ -114,6 +114,28 @@ describe('c-equals-a-plus-b', () => {
     ]);
   });
 
+  it('states A + B as expected, and marks a difference that ØU as a committee absorbs', () => {
+    const rows = [
+      ...A([['ØU', 'x', -10, -10, -10], ['TMU', 'y', -5, -5, -5], ['Total', null, -15, -15, -15]]),
+      ...B([['TMU', 'y', 2, 2, 2], ['KIT', 'z', -2, -2, -2], ['Total', null, 0, 0, 0]]),
+      ...C([['ØU', 'x', -12, -12, -12], ['TMU', 'y', -1, -3, -3], ['Total', null, -13, -15, -15]]),
+    ];
+    const c = of(sheet(rows).findings, 'c-equals-a-plus-b');
+    expect(c.map((f) => [f.params.unit, f.severity, f.expected, f.actual, f.params.withinOeu])).toEqual([
+      ['KIT', 'info', '-2; -2; -2', '0; 0; 0', true],
+      ['ØU', 'info', '-10; -10; -10', '-12; -12; -12', true],
+      ['TMU', 'error', '-3', '-1', false],
+    ]);
+  });
+
+  it('counts A as zero in a year only C has', () => {
+    const rows = [
+      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -5], ['Total', null, -5, -5]], [2025, 2026]),
+      ...C([['TMU', 'y', -5, -5, 0], ['Total', null, -5, -5, 0]]),
+    ];
+    expect(of(sheet(rows).findings, 'c-equals-a-plus-b')).toEqual([]);
+  });
+
   it('counts Tabel B, and says nothing where C = A + B', () => {
     const rows = [
       ...A([['TMU', 'y', -5, -5, -5], ['Total', null, -5, -5, -5]]),
