@@ -205,6 +205,17 @@ describe('a-matches-summary and investments-match', () => {
     ]);
   });
 
+  it('compares only the years the summary has', () => {
+    const rows = [
+      ...summary([-5, -5, -5], [1, 1, 1], [0, 0, 0]),
+      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -5, -9], ['Total', null, -5, -5, -9]], [2025, 2026, 2030]),
+      ...table('Tabel D. Anlæg', [['TMU', 'y', 1, 1, 9], ['Total', null, 1, 1, 9]], [2025, 2026, 2030]),
+    ];
+    const { findings } = sheet(rows);
+    expect(of(findings, 'a-matches-summary')).toEqual([]);
+    expect(of(findings, 'investments-match')).toEqual([]);
+  });
+
   it('skips a year whose net permanent change in the summary cannot be read', () => {
     const rows = [...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]), ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -9, -9, -9], ['Total', null, -9, -9, -9]])];
     rows[4] = ['Samlet varig ændring', null, -5, 'fem', -5];
