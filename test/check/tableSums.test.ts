@@ -197,6 +197,14 @@ describe('a-matches-summary and investments-match', () => {
     expect(inv[0].params).toMatchObject({ table: 'E', kind: 'service', year: 2027 });
   });
 
+  it('checks Tabel E on a sheet without Tabel D; one off is rounding', () => {
+    const rows = [...summary([0, 0, 0], [0, 0, 0], [10, 3, 0]), ...table('Tabel E. Service', [['TMU', 'y', 11, 3, 5], ['Total', null, 11, 3, 5]])];
+    expect(of(sheet(rows).findings, 'investments-match').map(brief)).toEqual([
+      ['C14', 'warning', 10, 11],
+      ['E14', 'error', 0, 5],
+    ]);
+  });
+
   it('reads D with anlæg, not service', () => {
     const rows = [...summary([0, 0, 0], [10, 0, 0], [0, 3, 0]), ...table('Tabel D. Anlæg', [['TMU', 'y', 0, 3, 0], ['Total', null, 0, 3, 0]])];
     expect(of(sheet(rows).findings, 'investments-match').map(brief)).toEqual([
