@@ -43,6 +43,11 @@ describe('a payback within the years', () => {
     expect(f.params).toMatchObject({ label: 'Tilbagebetalingstid baseret på totaløkonomi', expectedYears: 3, expectedYear: 2027, continuedFrom: null, actual: stated });
   });
 
+  it('reads the year after a decimal number of years', () => {
+    expect(within('3,5 år (2028)')[0].params).toMatchObject({ expectedYear: 2027 });
+    expect(within('3.25 år (2027)')).toEqual([]);
+  });
+
   it('text that states no number of years is left alone', () => {
     for (const stated of ['Ikke relevant', 'ca. 4 år', '(2027)']) expect(within(stated)).toEqual([]);
   });

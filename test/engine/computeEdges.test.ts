@@ -46,6 +46,19 @@ describe('per-cell rounding', () => {
   });
 });
 
+describe('total rounding', () => {
+  it('derives every row of B as C − A, so C = A + B holds row by row', () => {
+    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, -1] }], operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [5, 5, 5], financing: thirds }] });
+    r.tables.C.rows.forEach((c, i) => expect(c.values).toEqual(c.values.map((v, y) => r.tables.A.rows[i].values[y] + r.tables.B.rows[i].values[y])));
+    expect(r.tables.A.rows.filter((row) => row.values[2] !== 0).map((row) => [row.unit, row.values[2]])).toEqual([
+      ['ØU', -1],
+      ['KFU', 2],
+      ['BUU', 2],
+      ['SU', 1],
+    ]);
+  });
+});
+
 describe('the implemented price level', () => {
   const index = new Map([
     [2025, 100],
