@@ -40,7 +40,13 @@ describe('a payback within the years', () => {
   ])('%j is a warning at the stated cell (%s differs)', (stated) => {
     const [f] = within(stated);
     expect([f.cell, f.severity, f.actual]).toEqual(['B10', 'warning', stated]);
-    expect(f.params).toMatchObject({ label: 'Tilbagebetalingstid baseret på totaløkonomi', expectedYears: 3, expectedYear: 2027, continuedFrom: null, actual: stated });
+    expect(f.params).toMatchObject({
+      label: 'Tilbagebetalingstid baseret på totaløkonomi',
+      expectedYears: 3,
+      expectedYear: 2027,
+      continuedFrom: null,
+      actual: stated,
+    });
   });
 
   it('reads the year after a decimal number of years', () => {

@@ -14,19 +14,32 @@ function table(title: string, body: unknown[][], years: unknown[] = Y): unknown[
 }
 /** One rule's findings in sheet order (the report lists errors before warnings). */
 const of = (findings: Finding[], rule: string) =>
-  findings.filter((f) => f.rule === rule).sort((a, b) => (a.range?.start.row ?? 0) - (b.range?.start.row ?? 0) || (a.range?.start.col ?? 0) - (b.range?.start.col ?? 0));
+  findings
+    .filter((f) => f.rule === rule)
+    .sort((a, b) => (a.range?.start.row ?? 0) - (b.range?.start.row ?? 0) || (a.range?.start.col ?? 0) - (b.range?.start.col ?? 0));
 const brief = (f: Finding) => [f.cell, f.severity, f.expected, f.actual];
 
 describe('total-mismatch', () => {
   it('states the exact sum of decimals and the difference, with the year of a total row', () => {
-    const { findings } = sheet(table('Tabel A. Måltalseffekt', [['ØU', 'x', 0.1, 0, 0], ['TMU', 'y', 0.2, 0, 0], ['Total', null, 2.3, 0, 0]]));
+    const { findings } = sheet(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', 0.1, 0, 0],
+        ['TMU', 'y', 0.2, 0, 0],
+        ['Total', null, 2.3, 0, 0],
+      ]),
+    );
     const [f] = of(findings, 'total-mismatch');
     expect(brief(f)).toEqual(['C6', 'error', 0.3, 2.3]);
     expect(f.params).toMatchObject({ table: 'Tabel A', label: 'Total', year: 2025, expected: 0.3, actual: 2.3, diff: 2 });
   });
 
   it('a difference of exactly one is rounding in either direction', () => {
-    const { findings } = sheet(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, 5], ['Total', null, -9, -11, 7]]));
+    const { findings } = sheet(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, 5],
+        ['Total', null, -9, -11, 7],
+      ]),
+    );
     expect(of(findings, 'total-mismatch').map(brief)).toEqual([
       ['C5', 'warning', -10, -9],
       ['D5', 'warning', -10, -11],
@@ -35,7 +48,13 @@ describe('total-mismatch', () => {
   });
 
   it('leaves a total alone when it or one of its parts cannot be read', () => {
-    const { findings } = sheet(table('Tabel A. Måltalseffekt', [['ØU', 'x', 'abc', -10, -10], ['TMU', 'y', -5, -5, -5], ['Total', null, -99, 'x', -15]]));
+    const { findings } = sheet(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', 'abc', -10, -10],
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -99, 'x', -15],
+      ]),
+    );
     expect(of(findings, 'total-mismatch')).toEqual([]);
     expect(of(findings, 'unparseable-number').map((f) => f.cell)).toEqual(['C4', 'D6']);
   });
@@ -76,14 +95,25 @@ describe('total-mismatch', () => {
 
 describe('b-balances', () => {
   it('cites the header cell of a year when Tabel B has no total row, and states the sum', () => {
-    const { findings } = sheet(table('Tabel B. Varig drift', [['ØU', 'x', -5, -5, 0], ['TMU', 'y', 5, 4.5, 0]]));
+    const { findings } = sheet(
+      table('Tabel B. Varig drift', [
+        ['ØU', 'x', -5, -5, 0],
+        ['TMU', 'y', 5, 4.5, 0],
+      ]),
+    );
     const b = of(findings, 'b-balances');
     expect(b.map(brief)).toEqual([['D3', 'error', 0, -0.5]]);
     expect(b[0].params).toMatchObject({ year: 2026, actual: -0.5 });
   });
 
   it('says nothing about a year with an unreadable cell', () => {
-    const { findings } = sheet(table('Tabel B. Varig drift', [['ØU', 'x', -5, 'fem', 0], ['TMU', 'y', 4, 5, 0], ['Total', null, -1, 0, 0]]));
+    const { findings } = sheet(
+      table('Tabel B. Varig drift', [
+        ['ØU', 'x', -5, 'fem', 0],
+        ['TMU', 'y', 4, 5, 0],
+        ['Total', null, -1, 0, 0],
+      ]),
+    );
     expect(of(findings, 'b-balances').map((f) => f.cell)).toEqual(['C6']);
   });
 });
@@ -94,20 +124,48 @@ describe('c-equals-a-plus-b', () => {
   const C = (body: unknown[][]) => table('Tabel C. Hvis forslaget indarbejdes', body);
 
   it('is an error outside ØU, cited from the first to the last wrong year, with the figures', () => {
-    const rows = [...A([['TMU', 'y', -5, -5, -5], ['Total', null, -5, -5, -5]]), ...C([['TMU', 'y', -6, -5, -7], ['Total', null, -6, -5, -7]])];
+    const rows = [
+      ...A([
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -5, -5, -5],
+      ]),
+      ...C([
+        ['TMU', 'y', -6, -5, -7],
+        ['Total', null, -6, -5, -7],
+      ]),
+    ];
     const [f] = of(sheet(rows).findings, 'c-equals-a-plus-b');
     expect(brief(f)).toEqual(['C10:E10', 'error', '-5; -5', '-6; -7']);
     expect(f.params).toMatchObject({ unit: 'TMU', unitName: 'Teknik- og Miljøudvalget', years: [2025, 2027], missingRow: false, withinOeu: false });
   });
 
   it('is an error inside ØU when ØU as a committee does not add up either', () => {
-    const rows = [...A([['ØU', 'x', -10, -10, -10], ['Total', null, -10, -10, -10]]), ...C([['ØU', 'x', -11, -10, -10], ['Total', null, -11, -10, -10]])];
+    const rows = [
+      ...A([
+        ['ØU', 'x', -10, -10, -10],
+        ['Total', null, -10, -10, -10],
+      ]),
+      ...C([
+        ['ØU', 'x', -11, -10, -10],
+        ['Total', null, -11, -10, -10],
+      ]),
+    ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b').map(brief)).toEqual([['C10', 'error', '-10', '-11']]);
   });
 
   it('is info inside ØU only when ØU as a committee adds up in every year', () => {
     // 2025: 3 moved from ØU to KIT, ØU adds up; 2026: ØU is 1 off as a committee.
-    const rows = [...A([['ØU', 'x', -10, -10, -10], ['Total', null, -10, -10, -10]]), ...C([['ØU', 'x', -7, -11, -10], ['KIT', 'z', -3, 0, 0], ['Total', null, -10, -11, -10]])];
+    const rows = [
+      ...A([
+        ['ØU', 'x', -10, -10, -10],
+        ['Total', null, -10, -10, -10],
+      ]),
+      ...C([
+        ['ØU', 'x', -7, -11, -10],
+        ['KIT', 'z', -3, 0, 0],
+        ['Total', null, -10, -11, -10],
+      ]),
+    ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b').map(brief)).toEqual([
       ['C10:D10', 'error', '-10; -10', '-7; -11'],
       ['C11', 'error', '0', '-3'],
@@ -116,9 +174,21 @@ describe('c-equals-a-plus-b', () => {
 
   it('states A + B as expected, and marks a difference that ØU as a committee absorbs', () => {
     const rows = [
-      ...A([['ØU', 'x', -10, -10, -10], ['TMU', 'y', -5, -5, -5], ['Total', null, -15, -15, -15]]),
-      ...B([['TMU', 'y', 2, 2, 2], ['KIT', 'z', -2, -2, -2], ['Total', null, 0, 0, 0]]),
-      ...C([['ØU', 'x', -12, -12, -12], ['TMU', 'y', -1, -3, -3], ['Total', null, -13, -15, -15]]),
+      ...A([
+        ['ØU', 'x', -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -15, -15, -15],
+      ]),
+      ...B([
+        ['TMU', 'y', 2, 2, 2],
+        ['KIT', 'z', -2, -2, -2],
+        ['Total', null, 0, 0, 0],
+      ]),
+      ...C([
+        ['ØU', 'x', -12, -12, -12],
+        ['TMU', 'y', -1, -3, -3],
+        ['Total', null, -13, -15, -15],
+      ]),
     ];
     const c = of(sheet(rows).findings, 'c-equals-a-plus-b');
     expect(c.map((f) => [f.params.unit, f.severity, f.expected, f.actual, f.params.withinOeu])).toEqual([
@@ -130,34 +200,74 @@ describe('c-equals-a-plus-b', () => {
 
   it('counts A as zero in a year only C has', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -5], ['Total', null, -5, -5]], [2025, 2026]),
-      ...C([['TMU', 'y', -5, -5, 0], ['Total', null, -5, -5, 0]]),
+      ...table(
+        'Tabel A. Måltalseffekt',
+        [
+          ['TMU', 'y', -5, -5],
+          ['Total', null, -5, -5],
+        ],
+        [2025, 2026],
+      ),
+      ...C([
+        ['TMU', 'y', -5, -5, 0],
+        ['Total', null, -5, -5, 0],
+      ]),
     ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b')).toEqual([]);
   });
 
   it('counts Tabel B, and says nothing where C = A + B', () => {
     const rows = [
-      ...A([['TMU', 'y', -5, -5, -5], ['Total', null, -5, -5, -5]]),
-      ...B([['TMU', 'y', 2, 2, 2], ['KFU', 'z', -2, -2, -2], ['Total', null, 0, 0, 0]]),
-      ...C([['TMU', 'y', -3, -3, -3], ['KFU', 'z', -2, -2, -2], ['Total', null, -5, -5, -5]]),
+      ...A([
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -5, -5, -5],
+      ]),
+      ...B([
+        ['TMU', 'y', 2, 2, 2],
+        ['KFU', 'z', -2, -2, -2],
+        ['Total', null, 0, 0, 0],
+      ]),
+      ...C([
+        ['TMU', 'y', -3, -3, -3],
+        ['KFU', 'z', -2, -2, -2],
+        ['Total', null, -5, -5, -5],
+      ]),
     ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b')).toEqual([]);
   });
 
   it('skips a year where A, B or C cannot be read', () => {
     const rows = [
-      ...A([['TMU', 'y', 'x', -5, -5], ['Total', null, -5, -5, -5]]),
-      ...B([['TMU', 'y', 0, 'x', 0], ['Total', null, 0, 0, 0]]),
-      ...C([['TMU', 'y', -6, -6, 'x'], ['Total', null, -6, -6, -6]]),
+      ...A([
+        ['TMU', 'y', 'x', -5, -5],
+        ['Total', null, -5, -5, -5],
+      ]),
+      ...B([
+        ['TMU', 'y', 0, 'x', 0],
+        ['Total', null, 0, 0, 0],
+      ]),
+      ...C([
+        ['TMU', 'y', -6, -6, 'x'],
+        ['Total', null, -6, -6, -6],
+      ]),
     ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b')).toEqual([]);
   });
 
   it('compares the years the tables share, whatever their column', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -1, -2, -3], ['Total', null, -1, -2, -3]], [2027, 2026, 2025]),
-      ...C([['TMU', 'y', -3, -2, -1], ['Total', null, -3, -2, -1]]),
+      ...table(
+        'Tabel A. Måltalseffekt',
+        [
+          ['TMU', 'y', -1, -2, -3],
+          ['Total', null, -1, -2, -3],
+        ],
+        [2027, 2026, 2025],
+      ),
+      ...C([
+        ['TMU', 'y', -3, -2, -1],
+        ['Total', null, -3, -2, -1],
+      ]),
     ];
     expect(of(sheet(rows).findings, 'c-equals-a-plus-b')).toEqual([]);
   });
@@ -177,7 +287,13 @@ describe('a-matches-summary and investments-match', () => {
   ];
 
   it('compares Tabel A with the net permanent change, year by year', () => {
-    const rows = [...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]), ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -6, -8], ['Total', null, -5, -6, -8]])];
+    const rows = [
+      ...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['TMU', 'y', -5, -6, -8],
+        ['Total', null, -5, -6, -8],
+      ]),
+    ];
     const a = of(sheet(rows).findings, 'a-matches-summary');
     expect(a.map(brief)).toEqual([
       ['D14', 'warning', -5, -6],
@@ -189,8 +305,14 @@ describe('a-matches-summary and investments-match', () => {
   it('compares Tabel D with anlæg and Tabel E with service', () => {
     const rows = [
       ...summary([0, 0, 0], [10, 0, 0], [0, 3, 0]),
-      ...table('Tabel D. Anlæg', [['TMU', 'y', 10, 0, 0], ['Total', null, 10, 0, 0]]),
-      ...table('Tabel E. Service', [['TMU', 'y', 0, 3, 2], ['Total', null, 0, 3, 2]]),
+      ...table('Tabel D. Anlæg', [
+        ['TMU', 'y', 10, 0, 0],
+        ['Total', null, 10, 0, 0],
+      ]),
+      ...table('Tabel E. Service', [
+        ['TMU', 'y', 0, 3, 2],
+        ['Total', null, 0, 3, 2],
+      ]),
     ];
     const inv = of(sheet(rows).findings, 'investments-match');
     expect(inv.map(brief)).toEqual([['E20', 'error', 0, 2]]);
@@ -198,7 +320,13 @@ describe('a-matches-summary and investments-match', () => {
   });
 
   it('checks Tabel E on a sheet without Tabel D; one off is rounding', () => {
-    const rows = [...summary([0, 0, 0], [0, 0, 0], [10, 3, 0]), ...table('Tabel E. Service', [['TMU', 'y', 11, 3, 5], ['Total', null, 11, 3, 5]])];
+    const rows = [
+      ...summary([0, 0, 0], [0, 0, 0], [10, 3, 0]),
+      ...table('Tabel E. Service', [
+        ['TMU', 'y', 11, 3, 5],
+        ['Total', null, 11, 3, 5],
+      ]),
+    ];
     expect(of(sheet(rows).findings, 'investments-match').map(brief)).toEqual([
       ['C14', 'warning', 10, 11],
       ['E14', 'error', 0, 5],
@@ -206,7 +334,13 @@ describe('a-matches-summary and investments-match', () => {
   });
 
   it('reads D with anlæg, not service', () => {
-    const rows = [...summary([0, 0, 0], [10, 0, 0], [0, 3, 0]), ...table('Tabel D. Anlæg', [['TMU', 'y', 0, 3, 0], ['Total', null, 0, 3, 0]])];
+    const rows = [
+      ...summary([0, 0, 0], [10, 0, 0], [0, 3, 0]),
+      ...table('Tabel D. Anlæg', [
+        ['TMU', 'y', 0, 3, 0],
+        ['Total', null, 0, 3, 0],
+      ]),
+    ];
     expect(of(sheet(rows).findings, 'investments-match').map(brief)).toEqual([
       ['C14', 'error', 10, 0],
       ['D14', 'error', 0, 3],
@@ -216,8 +350,22 @@ describe('a-matches-summary and investments-match', () => {
   it('compares only the years the summary has', () => {
     const rows = [
       ...summary([-5, -5, -5], [1, 1, 1], [0, 0, 0]),
-      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -5, -9], ['Total', null, -5, -5, -9]], [2025, 2026, 2030]),
-      ...table('Tabel D. Anlæg', [['TMU', 'y', 1, 1, 9], ['Total', null, 1, 1, 9]], [2025, 2026, 2030]),
+      ...table(
+        'Tabel A. Måltalseffekt',
+        [
+          ['TMU', 'y', -5, -5, -9],
+          ['Total', null, -5, -5, -9],
+        ],
+        [2025, 2026, 2030],
+      ),
+      ...table(
+        'Tabel D. Anlæg',
+        [
+          ['TMU', 'y', 1, 1, 9],
+          ['Total', null, 1, 1, 9],
+        ],
+        [2025, 2026, 2030],
+      ),
     ];
     const { findings } = sheet(rows);
     expect(of(findings, 'a-matches-summary')).toEqual([]);
@@ -225,7 +373,13 @@ describe('a-matches-summary and investments-match', () => {
   });
 
   it('skips a year whose net permanent change in the summary cannot be read', () => {
-    const rows = [...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]), ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -9, -9, -9], ['Total', null, -9, -9, -9]])];
+    const rows = [
+      ...summary([-5, -5, -5], [0, 0, 0], [0, 0, 0]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['TMU', 'y', -9, -9, -9],
+        ['Total', null, -9, -9, -9],
+      ]),
+    ];
     rows[4] = ['Samlet varig ændring', null, -5, 'fem', -5];
     expect(of(sheet(rows).findings, 'a-matches-summary').map((f) => f.cell)).toEqual(['C14', 'E14']);
   });
@@ -233,8 +387,22 @@ describe('a-matches-summary and investments-match', () => {
   it('skips years the summary does not have and totals that cannot be read', () => {
     const rows = [
       ...summary([-5, -5, -5], [1, 1, 1], [0, 0, 0]),
-      ...table('Tabel A. Måltalseffekt', [['TMU', 'y', -5, -5, -9], ['Total', null, -5, -5, 'x']], [2025, 2026, 2030]),
-      ...table('Tabel D. Anlæg', [['TMU', 'y', 1, 1, 9], ['Total', null, 'x', 1, 9]], [2025, 2026, 2030]),
+      ...table(
+        'Tabel A. Måltalseffekt',
+        [
+          ['TMU', 'y', -5, -5, -9],
+          ['Total', null, -5, -5, 'x'],
+        ],
+        [2025, 2026, 2030],
+      ),
+      ...table(
+        'Tabel D. Anlæg',
+        [
+          ['TMU', 'y', 1, 1, 9],
+          ['Total', null, 'x', 1, 9],
+        ],
+        [2025, 2026, 2030],
+      ),
     ];
     const { findings } = sheet(rows);
     expect(of(findings, 'a-matches-summary')).toEqual([]);

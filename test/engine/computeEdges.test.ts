@@ -5,7 +5,15 @@
  */
 import { computeProposal, type ProposalInput } from '../../src/engine';
 
-const base = (): ProposalInput => ({ title: 'Test', priceLevel: 2025, years: [2025, 2026, 2027], effects: [], operatingCosts: [], transfers: [], investments: [] });
+const base = (): ProposalInput => ({
+  title: 'Test',
+  priceLevel: 2025,
+  years: [2025, 2026, 2027],
+  effects: [],
+  operatingCosts: [],
+  transfers: [],
+  investments: [],
+});
 const thirds = { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 };
 
 describe('per-cell rounding', () => {
@@ -48,7 +56,11 @@ describe('per-cell rounding', () => {
 
 describe('total rounding', () => {
   it('derives every row of B as C − A, so C = A + B holds row by row', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, -1] }], operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [5, 5, 5], financing: thirds }] });
+    const r = computeProposal({
+      ...base(),
+      effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, -1] }],
+      operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [5, 5, 5], financing: thirds }],
+    });
     r.tables.C.rows.forEach((c, i) => expect(c.values).toEqual(c.values.map((v, y) => r.tables.A.rows[i].values[y] + r.tables.B.rows[i].values[y])));
     expect(r.tables.A.rows.filter((row) => row.values[2] !== 0).map((row) => [row.unit, row.values[2]])).toEqual([
       ['ØU', -1],
@@ -119,11 +131,22 @@ describe('rows', () => {
     // A unit with its own bevilling gets no default row beside it; the other standard units get one each.
     expect(r.tables.C.rows.filter((row) => row.unit === 'TMU')).toHaveLength(2);
     expect(r.tables.C.rows).toHaveLength(12);
-    expect(r.tables.C.rows.find((row) => row.unit === 'KFU')).toMatchObject({ name: 'Kultur- og Fritidsudvalget', bevilling: 'Service', styringsomraade: 'Service', values: [0, 0, 0] });
+    expect(r.tables.C.rows.find((row) => row.unit === 'KFU')).toMatchObject({
+      name: 'Kultur- og Fritidsudvalget',
+      bevilling: 'Service',
+      styringsomraade: 'Service',
+      values: [0, 0, 0],
+    });
   });
 
   it('gives anlæg investments rows of their own, with anlæg as the default', () => {
-    const r = computeProposal({ ...base(), investments: [{ label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [5, 0, 0] }, { label: 'e', kind: 'service', unit: 'KFU', amounts: [0, 7, 0] }] });
+    const r = computeProposal({
+      ...base(),
+      investments: [
+        { label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [5, 0, 0] },
+        { label: 'e', kind: 'service', unit: 'KFU', amounts: [0, 7, 0] },
+      ],
+    });
     expect(r.tables.D.rows.find((row) => row.unit === 'TMU')).toMatchObject({ bevilling: 'Anlæg', styringsomraade: 'Anlæg', values: [5, 0, 0] });
     expect(r.tables.E.rows.find((row) => row.unit === 'KFU')).toMatchObject({ bevilling: 'Service', styringsomraade: 'Service', values: [0, 7, 0] });
     expect(r.tables.D.total).toEqual([5, 0, 0]);
@@ -148,14 +171,28 @@ describe('summary', () => {
   });
 
   it('counts payback from the first year with an operating cost or an investment', () => {
-    const cost = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }], operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [0, 2, 0] }] });
+    const cost = computeProposal({
+      ...base(),
+      effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }],
+      operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [0, 2, 0] }],
+    });
     expect(cost.summary.payback).toEqual({ years: 2, year: 2027 });
-    const invest = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }], investments: [{ label: 'd', kind: 'service', unit: 'TMU', amounts: [0, 2, 0] }] });
+    const invest = computeProposal({
+      ...base(),
+      effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }],
+      investments: [{ label: 'd', kind: 'service', unit: 'TMU', amounts: [0, 2, 0] }],
+    });
     expect(invest.summary.payback).toEqual({ years: 2, year: 2027 });
   });
 
   it('has no payback when the impact stays above zero, or without any amount', () => {
-    expect(computeProposal({ ...base(), investments: [{ label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }], effects: [{ label: 'a', unit: 'TMU', amounts: [0, -3, -3] }] }).summary.payback).toBeNull();
+    expect(
+      computeProposal({
+        ...base(),
+        investments: [{ label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }],
+        effects: [{ label: 'a', unit: 'TMU', amounts: [0, -3, -3] }],
+      }).summary.payback,
+    ).toBeNull();
     expect(computeProposal({ ...base(), transfers: [{ label: 't', from: 'KIT', to: 'TMU', amounts: [1, 1, 1] }] }).summary.payback).toBeNull();
     expect(computeProposal(base()).summary.payback).toBeNull();
   });

@@ -66,7 +66,9 @@ describe('roundLargestRemainder beyond whole-number precision', () => {
     ['one amount beyond 2^53', [2 ** 53, -(2 ** 53)], 0],
     ['a distance to the target beyond 2^53', [-(2 ** 53 - 1), 0, 0], 2 ** 53 - 1],
   ])('refuses %s', (_, values, target) => {
-    expect(() => roundLargestRemainder(values, target)).toThrow(new RangeError(`roundLargestRemainder: values too large to round exactly (target ${target}, sum of floors ${sum(values.map(Math.floor))})`));
+    expect(() => roundLargestRemainder(values, target)).toThrow(
+      new RangeError(`roundLargestRemainder: values too large to round exactly (target ${target}, sum of floors ${sum(values.map(Math.floor))})`),
+    );
   });
 
   it('still rounds amounts of a trillion', () => {
@@ -81,7 +83,12 @@ describe('roundLargestRemainder at zero', () => {
   });
 
   it('never gives -0, also where units are handed out to reach zero', () => {
-    const zeros = [roundLargestRemainder([-0.5], 0), roundLargestRemainder([-1.5, -1.5], 0), roundLargestRemainder([0.4, -0.4]), roundLargestRemainder([1, -0.5], 0)].flat();
+    const zeros = [
+      roundLargestRemainder([-0.5], 0),
+      roundLargestRemainder([-1.5, -1.5], 0),
+      roundLargestRemainder([0.4, -0.4]),
+      roundLargestRemainder([1, -0.5], 0),
+    ].flat();
     expect(zeros.filter((v) => v === 0).every((v) => Object.is(v, 0))).toBe(true);
     expect(zeros).toEqual([0, 0, 0, 0, 0, 1, -1]);
   });
