@@ -10,7 +10,8 @@ const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
 
 // Dashes people type for "nothing" or as a minus sign (hyphen, en dash, em dash, minus sign).
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
-const SPACES = /[\s\u00A0\u2007\u202F]+/g;
+// \s covers the no-break, figure and narrow no-break spaces (U+00A0, U+2007, U+202F) too.
+const SPACES = /\s+/g;
 
 /**
  * Reads a cell as a number. Accepts real numbers and Danish number text: `1.144` (thousands dot),
@@ -49,7 +50,7 @@ export function parseNumberText(raw: string): ParsedNumber {
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
     negative = true;
-    s = paren[1].trim();
+    s = paren[1];
   }
   s = s.replace(/\s*(t\.\s?)?kr\.?$/i, '').trim();
   let scale = 1;
