@@ -4,7 +4,7 @@
  * and never seen before. Expectations come from the engine run in Node on the same files, through
  * the ExcelJS adapter the `tb` CLI uses.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -29,6 +29,7 @@ import { OfficeWorkbook } from '../../src/excel/OfficeWorkbook';
 import { FakeExcel, WorkbookModel, xlsxFromModel } from '../../src/excel/fake';
 import { XlsxWorkbook } from '../../src/node/xlsxAdapter';
 import { DIST, foreignRequests, launchChromium, RESULTS, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
+import { notesInXlsx } from '../support/xlsx';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
 const PANE_WIDTH = 400;
@@ -134,20 +135,7 @@ async function snapshotOf(file: string): Promise<WorkbookSnapshot> {
 }
 
 async function notesOf(file: string): Promise<Map<string, string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const notes = new Map<string, string>();
-  wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: true }, (row) =>
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        const note = cell.note as unknown;
-        if (note === undefined || note === null) return;
-        const text = typeof note === 'string' ? note : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
-        notes.set(`${ws.name}!${cell.address}`, text);
-      }),
-    ),
-  );
-  return notes;
+  return notesInXlsx(readFileSync(file));
 }
 
 // ---- page helpers ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import forslag4 from '../../examples/forslag4.json';
-import { computeProposal, type ProposalInput } from '../../src/engine';
-import { validationProblems } from '../support/proposals';
+import { computeProposal } from '../../src/engine';
+import { emptyProposal, validationProblems } from '../support/proposals';
 
 function nonZeroRows(table: { rows: { unit: string; values: number[] }[] }) {
   return Object.fromEntries(table.rows.filter((r) => r.values.some((v) => v !== 0)).map((r) => [r.unit, r.values]));
@@ -57,20 +57,11 @@ describe('computeProposal on the seed', () => {
   });
 });
 
-const base = (): ProposalInput => ({
-  title: 'Test',
-  priceLevel: 2025,
-  years: [2025, 2026, 2027],
-  effects: [],
-  operatingCosts: [],
-  transfers: [],
-  investments: [],
-});
 
 describe('units as people write them', () => {
   it('accepts full names, PDF hyphenation, administration abbreviations and KEID', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [
         { label: 'a', unit: 'Sundheds- og Om-sorgsudvalget', amounts: [-1, -1, -1] },
         { label: 'b', unit: 'SOF', amounts: [-2, -2, -2] },
@@ -82,9 +73,9 @@ describe('units as people write them', () => {
   });
 
   it('puts other named units after the standard rows', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'Borgerrådgiveren', amounts: [-1, -1, -1] }] });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'Borgerrådgiveren', amounts: [-1, -1, -1] }] });
     expect(r.tables.A.rows.map((x) => x.unit).slice(11)).toEqual(['Borgerrådgiveren']);
-    const declared = computeProposal({ ...base(), otherUnits: ['Tilsynet'], effects: [{ label: 'a', unit: 'Tilsynet', amounts: [-1, 0, 0] }] });
+    const declared = computeProposal({ ...emptyProposal(), otherUnits: ['Tilsynet'], effects: [{ label: 'a', unit: 'Tilsynet', amounts: [-1, 0, 0] }] });
     expect(declared.tables.A.rows[11]).toEqual({ unit: 'Tilsynet', name: 'Tilsynet', bevilling: 'Service', styringsomraade: 'Service', values: [-1, 0, 0] });
   });
 });
@@ -93,7 +84,7 @@ describe('rounding', () => {
   it('makes rows add up to the rounded exact total (largest remainder)', () => {
     // Three committees share -1 000 equally: -333.33 each; cell rounding would give -999.
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -1000, -1000], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }],
     });
     expect(r.tables.A.total).toEqual([-1000, -1000, -1000]);
@@ -102,13 +93,13 @@ describe('rounding', () => {
   });
 
   it('rounds totals half away from zero', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [-0.5, 0.5, -2.5] }] });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [-0.5, 0.5, -2.5] }] });
     expect(r.tables.A.total).toEqual([-1, 1, -3]);
   });
 
   it('offers per-cell rounding and says where rows then miss the total', () => {
     const input = {
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, 0, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }],
     };
     const r = computeProposal(input, { rounding: 'cell' });
@@ -133,9 +124,9 @@ describe('payback', () => {
   });
 
   it('is null when not reached within the years, or when there is nothing', () => {
-    const late = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [-1, -1, -1] }], investments: [{ label: 'i', kind: 'service', unit: 'TMU', amounts: [10, 0, 0] }] });
+    const late = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [-1, -1, -1] }], investments: [{ label: 'i', kind: 'service', unit: 'TMU', amounts: [10, 0, 0] }] });
     expect(late.summary.payback).toBeNull();
-    expect(computeProposal(base()).summary.payback).toBeNull();
+    expect(computeProposal(emptyProposal()).summary.payback).toBeNull();
   });
 });
 
@@ -143,7 +134,7 @@ describe('invalid input', () => {
 
   it('lists every problem with its path', () => {
     const list = validationProblems({
-      ...base(),
+      ...emptyProposal(),
       years: [2025, 2027, 2028],
       effects: [{ label: 'a', unit: 'Ukendtudvalget', amounts: [1, 2] }],
       operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [1, 1, 1], financing: { ØU: 0.3, TMU: 0.6 } }],
@@ -157,21 +148,21 @@ describe('invalid input', () => {
   });
 
   it('rejects non-finite numbers and wrong kinds', () => {
-    const list = validationProblems({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }], investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }] });
+    const list = validationProblems({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }], investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }] });
     expect(list.some((p) => p.startsWith('effects[0].amounts[1]'))).toBe(true);
     expect(list.some((p) => p.startsWith('effects[0].amounts[2]'))).toBe(true);
     expect(list).toContain('investments[0].kind: skal være "anlæg" eller "service"');
   });
 
   it('says so in the error message, one line per problem', () => {
-    expect(() => computeProposal({ ...base(), years: [] })).toThrow(/Forslaget er ugyldigt:\n {2}years: skal have mindst ét år/);
+    expect(() => computeProposal({ ...emptyProposal(), years: [] })).toThrow(/Forslaget er ugyldigt:\n {2}years: skal have mindst ét år/);
   });
 });
 
 describe('bevilling and styringsområde', () => {
   // Forslag 7's shape: BIU has a Service row and an Efterspørgselsstyret row.
   const r = computeProposal({
-    ...base(),
+    ...emptyProposal(),
     effects: [
       { label: 'Indkøb, service', unit: 'BIU', amounts: [-10, -10, -10] },
       { label: 'Indkøb, overførsler', unit: 'BIU', bevilling: 'Efterspørgselsstyret indsats', styringsomraade: 'Efterspørgselsstyret', amounts: [-5, -5, -5] },

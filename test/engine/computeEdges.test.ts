@@ -4,23 +4,15 @@
  * when only costs or investments start the count.
  */
 import { computeProposal, type ProposalInput } from '../../src/engine';
+import { emptyProposal } from '../support/proposals';
 
-const base = (): ProposalInput => ({
-  title: 'Test',
-  priceLevel: 2025,
-  years: [2025, 2026, 2027],
-  effects: [],
-  operatingCosts: [],
-  transfers: [],
-  investments: [],
-});
 const thirds = { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 };
 
 describe('per-cell rounding', () => {
   it('reports a table whose rounded rows miss its total as info, for every table A–E', () => {
     const r = computeProposal(
       {
-        ...base(),
+        ...emptyProposal(),
         effects: [{ label: 'a', unit: { key: 'Tre' }, amounts: [-10, 0, 0], credit: { ØU: 1 } }],
         investments: [
           { label: 'd', kind: 'anlæg', unit: { key: 'Tre' }, amounts: [0, 10, 0] },
@@ -46,7 +38,7 @@ describe('per-cell rounding', () => {
   it('rounds B from the exact difference C − A, not from the rounded A and C', () => {
     // C − A is 1 − 0.5 = 0.5 at TMU and 0 − 0.5 at KFU: rounded, 1 and -1. From the rounded A (1, 1)
     // and C (1, 0) it would be 0 and -1.
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, 0, 0], credit: { TMU: 0.5, KFU: 0.5 } }] }, { rounding: 'cell' });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, 0, 0], credit: { TMU: 0.5, KFU: 0.5 } }] }, { rounding: 'cell' });
     const row = (t: 'A' | 'B' | 'C', u: string) => r.tables[t].rows.find((x) => x.unit === u)!.values[0];
     expect([row('A', 'TMU'), row('A', 'KFU'), row('C', 'TMU')]).toEqual([1, 1, 1]);
     expect([row('B', 'TMU'), row('B', 'KFU')]).toEqual([1, -1]);
@@ -57,7 +49,7 @@ describe('per-cell rounding', () => {
 describe('total rounding', () => {
   it('derives every row of B as C − A, so C = A + B holds row by row', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, -1] }],
       operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [5, 5, 5], financing: thirds }],
     });
@@ -77,7 +69,7 @@ describe('the implemented price level', () => {
     [2026, 110],
   ]);
   const proposal = (): ProposalInput => ({
-    ...base(),
+    ...emptyProposal(),
     implementedPriceLevel: 2026,
     effects: [{ label: 'a', unit: 'TMU', amounts: [-10, -10, -10], credit: thirds }],
     investments: [{ label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [100, 0, 0] }],
@@ -114,7 +106,7 @@ describe('the implemented price level', () => {
 describe('rows', () => {
   it('lists one unit with several bevillinger in the order they are first used, after the unit order', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [
         { label: 'a', unit: 'TMU', amounts: [-1, 0, 0], bevilling: 'Anden' },
         { label: 'b', unit: 'ØU', amounts: [-2, 0, 0] },
@@ -141,7 +133,7 @@ describe('rows', () => {
 
   it('gives anlæg investments rows of their own, with anlæg as the default', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       investments: [
         { label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [5, 0, 0] },
         { label: 'e', kind: 'service', unit: 'KFU', amounts: [0, 7, 0] },
@@ -157,7 +149,7 @@ describe('rows', () => {
 describe('summary', () => {
   it('keeps anlæg and service investments apart and adds both to the economic impact', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'TMU', amounts: [0, -10, -10] }],
       investments: [
         { label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [4, 0, 0] },
@@ -172,13 +164,13 @@ describe('summary', () => {
 
   it('counts payback from the first year with an operating cost or an investment', () => {
     const cost = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }],
       operatingCosts: [{ label: 'd', unit: 'TMU', amounts: [0, 2, 0] }],
     });
     expect(cost.summary.payback).toEqual({ years: 2, year: 2027 });
     const invest = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       effects: [{ label: 'a', unit: 'TMU', amounts: [0, 0, -5] }],
       investments: [{ label: 'd', kind: 'service', unit: 'TMU', amounts: [0, 2, 0] }],
     });
@@ -188,17 +180,17 @@ describe('summary', () => {
   it('has no payback when the impact stays above zero, or without any amount', () => {
     expect(
       computeProposal({
-        ...base(),
+        ...emptyProposal(),
         investments: [{ label: 'd', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }],
         effects: [{ label: 'a', unit: 'TMU', amounts: [0, -3, -3] }],
       }).summary.payback,
     ).toBeNull();
-    expect(computeProposal({ ...base(), transfers: [{ label: 't', from: 'KIT', to: 'TMU', amounts: [1, 1, 1] }] }).summary.payback).toBeNull();
-    expect(computeProposal(base()).summary.payback).toBeNull();
+    expect(computeProposal({ ...emptyProposal(), transfers: [{ label: 't', from: 'KIT', to: 'TMU', amounts: [1, 1, 1] }] }).summary.payback).toBeNull();
+    expect(computeProposal(emptyProposal()).summary.payback).toBeNull();
   });
 
   it('returns the years and price level of the proposal', () => {
-    const r = computeProposal({ ...base(), priceLevel: 2024, years: [2026, 2027] });
+    const r = computeProposal({ ...emptyProposal(), priceLevel: 2024, years: [2026, 2027] });
     expect([r.years, r.priceLevel]).toEqual([[2026, 2027], 2024]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Rounding and payback at their edges, through the public surface.
  */
-import { computeProposal, roundHalfAway, roundLargestRemainder, snap, type ProposalInput } from '../../src/engine';
+import { computeProposal, roundHalfAway, roundLargestRemainder, snap } from '../../src/engine';
+import { emptyProposal } from '../support/proposals';
 
-const base = (): ProposalInput => ({ title: 'Test', priceLevel: 2025, years: [2025, 2026, 2027], effects: [], operatingCosts: [], transfers: [], investments: [] });
 
 describe('roundHalfAway', () => {
   it.each([
@@ -55,14 +55,14 @@ describe('roundLargestRemainder', () => {
 
 describe('payback edges', () => {
   it('is paid back in the year the cumulative impact reaches exactly 0', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [0, -5, -5] }], investments: [{ label: 'i', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }] });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [0, -5, -5] }], investments: [{ label: 'i', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }] });
     expect(r.summary.economicImpact).toEqual([10, -5, -5]);
     expect(r.summary.payback).toEqual({ years: 3, year: 2027 });
   });
 
   it('counts from the first year with an effect, cost or investment, not a transfer', () => {
     const r = computeProposal({
-      ...base(),
+      ...emptyProposal(),
       transfers: [{ label: 't', from: 'KIT', to: 'TMU', amounts: [100, 100, 100] }],
       effects: [{ label: 'a', unit: 'TMU', amounts: [0, -5, -5] }],
     });
@@ -70,7 +70,7 @@ describe('payback edges', () => {
   });
 
   it('a saving from year 1 pays back at once', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'TMU', amounts: [-1, 0, 0] }] });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [-1, 0, 0] }] });
     expect(r.summary.payback).toEqual({ years: 1, year: 2025 });
   });
 });
@@ -78,7 +78,7 @@ describe('payback edges', () => {
 describe('per-cell rounding', () => {
   it('rounds B from the exact C − A and reports each table and year whose rows miss the total', () => {
     const r = computeProposal(
-      { ...base(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }] },
+      { ...emptyProposal(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }] },
       { rounding: 'cell' },
     );
     const row = (t: 'A' | 'B' | 'C', u: string) => r.tables[t].rows.find((x) => x.unit === u)!.values;
@@ -96,7 +96,7 @@ describe('per-cell rounding', () => {
   });
 
   it('total rounding reports nothing and keeps C = A + B', () => {
-    const r = computeProposal({ ...base(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }] });
+    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }] });
     expect(r.findings).toEqual([]);
     expect(r.priceLevel).toBe(2025);
     expect(r.years).toEqual([2025, 2026, 2027]);

@@ -1,4 +1,9 @@
-import { computeProposal, ProposalValidationError, TemplateError } from '../../src/engine';
+import { computeProposal, ProposalValidationError, TemplateError, type ProposalInput } from '../../src/engine';
+
+/** A proposal over 2025–2027 with no lines yet: each test adds the lines it is about. */
+export function emptyProposal(): ProposalInput {
+  return { title: 'Test', priceLevel: 2025, years: [2025, 2026, 2027], effects: [], operatingCosts: [], transfers: [], investments: [] };
+}
 
 /** The validation problems of a proposal as `path: message` lines; fails the test when it computes. */
 export function validationProblems(input: unknown): string[] {

@@ -21,6 +21,24 @@ export function a1(ref: string): CellAddress {
   return fromA1(ref);
 }
 
+/** Every note in an .xlsx file, as ExcelJS reads it: `Sheet!A1` → text. */
+export async function notesInXlsx(bytes: Uint8Array): Promise<Map<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const notes = new Map<string, string>();
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const note = cell.note as unknown;
+        if (note === undefined || note === null) return;
+        const text = typeof note === 'string' ? note : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
+        notes.set(`${ws.name}!${cell.address}`, text);
+      }),
+    ),
+  );
+  return notes;
+}
+
 // ---------------------------------------------------------------------------------------------
 // In-memory workbooks
 

@@ -1,23 +1,7 @@
 import ExcelJS from 'exceljs';
 import { WorkbookModel, cellKey } from '../../src/excel/fake';
 import { workbookFile } from '../../src/harness/download';
-
-/** Every note in the file, as ExcelJS reads it: `Sheet!A1` → text. */
-async function notesRead(bytes: Uint8Array): Promise<Map<string, string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const notes = new Map<string, string>();
-  wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: true }, (row) =>
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        const note = cell.note as unknown;
-        if (note === undefined || note === null) return;
-        notes.set(`${ws.name}!${cell.address}`, typeof note === 'string' ? note : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join(''));
-      }),
-    ),
-  );
-  return notes;
-}
+import { notesInXlsx } from '../support/xlsx';
 
 describe("the harness's Download", () => {
   it('keeps notes on empty cells, where ExcelJS alone would drop them on reading, and changes no value', async () => {
@@ -32,7 +16,7 @@ describe("the harness's Download", () => {
     second.notes.set('B2', { content: 'alene på arket', author: '' });
 
     const bytes = await workbookFile(model);
-    expect(Object.fromEntries(await notesRead(bytes))).toEqual({
+    expect(Object.fromEntries(await notesInXlsx(bytes))).toEqual({
       'Forslag 1!A1': 'på en tekst',
       'Forslag 1!C5': 'på en tom celle i en række med værdier',
       'Forslag 1!F9': 'på en tom celle i en tom række',
