@@ -44,5 +44,5 @@ tb(['compute', workbook]);
 // 4. The consistency check on the result (exit 1 would mean it found errors).
 const checked = tb(['check', workbook], [0, 1]);
 
-console.log(`\nDemo færdig. Skrev ${workbook} (åbn den i Excel: fanerne Vejledning, Input og Tabeller).`);
+console.log(`\nDemo færdig. Skrev ${workbook} (åbn den i Excel: fanerne Vejledning, Input, Tabeller og Kvantum).`);
 if (checked === 1) console.log('Bemærk: tjekket fandt fejl i arket; se listen ovenfor.');

@@ -154,7 +154,7 @@ const init: Command = {
   usage: 'tb init FIL.xlsx [--from forslag.json] [--force]',
   summary: 'Lav et Teknisk beregningsark (evt. udfyldt)',
   help: `
-Skriver et nyt Teknisk beregningsark med fanerne Vejledning, Input og Tabeller.
+Skriver et nyt Teknisk beregningsark med fanerne Vejledning, Input, Tabeller og Kvantum.
 
 Tilvalg:
   --from forslag.json   Udfyld fanen Input med forslaget og beregn Tabel A–E.

@@ -13,7 +13,7 @@ export const da: PaneStrings = {
   ],
   actionsLabel: 'Handlinger',
   stepsLabel: 'Beregn tabellerne til et forslag',
-  stepInsert: 'Indsæt skabelonen (fanerne Vejledning, Input og Tabeller).',
+  stepInsert: 'Indsæt skabelonen (fanerne Vejledning, Input, Tabeller og Kvantum).',
   stepFill: 'Udfyld fanen Input: titel, pris- og lønniveau, år og forslagets linjer.',
   stepCompute: 'Beregn Tabel A–E på fanen Tabeller.',
   checkLabel: 'Tjek en projektmappe',

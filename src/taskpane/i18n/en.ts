@@ -13,7 +13,7 @@ export const en: PaneStrings = {
   ],
   actionsLabel: 'Actions',
   stepsLabel: 'Compute the tables of a proposal',
-  stepInsert: 'Insert the template (the sheets Vejledning, Input and Tabeller).',
+  stepInsert: 'Insert the template (the sheets Vejledning, Input, Tabeller and Kvantum).',
   stepFill: 'Fill in the Input sheet: title, price level, years and the proposal’s lines.',
   stepCompute: 'Compute Tables A–E on the Tabeller sheet.',
   checkLabel: 'Check a workbook',
