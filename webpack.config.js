@@ -111,7 +111,15 @@ module.exports = (_env, argv) => {
             options: {
               instance: 'libraries',
               transpileOnly: true,
-              compilerOptions: { allowJs: true, target: ECMA_TARGET, module: 'es2022', moduleResolution: 'bundler', noEmit: false, sourceMap: false, isolatedModules: true },
+              compilerOptions: {
+                allowJs: true,
+                target: ECMA_TARGET,
+                module: 'es2022',
+                moduleResolution: 'bundler',
+                noEmit: false,
+                sourceMap: false,
+                isolatedModules: true,
+              },
             },
           },
         },

@@ -172,9 +172,14 @@ async function main(): Promise<void> {
     console.log(`Progress shown ${firstProgressMs} ms after the click on "Tjek konsistens", ${removalProgressMs} ms after "Fjern noter og rapport".\n`);
     console.log('| Step | Longest task | Tasks > 50 ms | Wall | ≤ 100 ms |');
     console.log('|:--|--:|--:|--:|:--|');
-    for (const s of steps) console.log(`| ${s.name} | ${Math.round(s.longest)} ms | ${s.longTasks} | ${s.wallMs} ms | ${s.longest <= TARGET_MS ? 'yes' : 'no'} |`);
+    for (const s of steps)
+      console.log(`| ${s.name} | ${Math.round(s.longest)} ms | ${s.longTasks} | ${s.wallMs} ms | ${s.longest <= TARGET_MS ? 'yes' : 'no'} |`);
     if (process.argv.includes('--tasks')) for (const s of steps) console.log(`${s.name}: ${s.tasks.map(([at, ms]) => `${ms} ms at +${at}`).join(', ')}`);
-    console.log(`\nMachine: ${cpus().length} cores, ${Math.round(freemem() / 2 ** 30)} GiB free, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; Chromium ${CHROMIUM}, 400 × 1000 px.`);
+    console.log(
+      `\nMachine: ${cpus().length} cores, ${Math.round(freemem() / 2 ** 30)} GiB free, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; Chromium ${CHROMIUM}, 400 × 1000 px.`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -150,7 +150,10 @@ const findingCounts = (f: Measurement['findings'], planted: number | null) =>
 function machine(): string {
   const cpu = /model name\s*:\s*(.*)/.exec(safe(() => execSync('cat /proc/cpuinfo', { encoding: 'utf8' })))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const mem = safe(() => execSync('free -h', { encoding: 'utf8' }).split('\n')[1]?.trim().split(/\s+/)[1] ?? '');
-  return `node ${process.version}, ${os.cpus().length} cores (nproc ${safe(() => execSync('nproc', { encoding: 'utf8' }).trim())}), ${cpu}, ${mem} RAM (free -h), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
+  return `node ${process.version}, ${os.cpus().length} cores (nproc ${safe(() => execSync('nproc', { encoding: 'utf8' }).trim())}), ${cpu}, ${mem} RAM (free -h), load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end`;
 }
 
 function safe(f: () => string): string {
@@ -170,12 +173,26 @@ interface Big {
 
 function report(results: SizeResult[], big: Big | null, opts: Options, lib: string | null, seconds: number): string {
   const out: string[] = [];
-  out.push(`Catalogue check benchmark, ${new Date().toISOString().slice(0, 10)}; ${results.map((r) => opts.reps(r.sheets)).join('/')} paired runs per size, medians; code: ${lib ? 'compiled (tsconfig.build.json), as the CLI runs it' : 'TypeScript sources through tsx (compiling failed)'}`);
+  out.push(
+    `Catalogue check benchmark, ${new Date().toISOString().slice(0, 10)}; ${results.map((r) => opts.reps(r.sheets)).join('/')} paired runs per size, medians; code: ${lib ? 'compiled (tsconfig.build.json), as the CLI runs it' : 'TypeScript sources through tsx (compiling failed)'}`,
+  );
   out.push(`Machine: ${machine()}`);
   out.push('');
   out.push(
     table(
-      ['Sheets', 'Used cells', 'File', 'Engine (proposals/s)', 'Bare read', 'Check', 'Check ÷ bare', 'CPU ÷', 'checkWorkbook', 'tb check CLI', 'Findings E/W/I'],
+      [
+        'Sheets',
+        'Used cells',
+        'File',
+        'Engine (proposals/s)',
+        'Bare read',
+        'Check',
+        'Check ÷ bare',
+        'CPU ÷',
+        'checkWorkbook',
+        'tb check CLI',
+        'Findings E/W/I',
+      ],
       results.map((r) => [
         String(r.sheets),
         int(r.cells),
@@ -222,7 +239,12 @@ function report(results: SizeResult[], big: Big | null, opts: Options, lib: stri
     const bareS = s((r) => median(r.bare.map((m) => m.ms)));
     const checkS = s((r) => median(r.check.map((m) => m.ms)));
     const cellsS = r1000.cells / r100.cells;
-    out.push(`Scaling time(1,000 sheets) ÷ time(100 sheets), cells ×${fix(cellsS, 1)}: bare read ×${fix(bareS, 1)}, check ×${fix(checkS, 1)} ${mark(checkS <= cellsS * 1.3)}, checkWorkbook alone ×${fix(s((r) => median(r.check.map((m) => m.checkMs ?? 0))), 1)}, CLI ×${r100.cli && r1000.cli ? fix(r1000.cli.ms / r100.cli.ms, 1) : 'n/a'}; sync() calls ${r100.syncs.syncs ?? 'n/a'} → ${r1000.syncs.syncs ?? 'n/a'}`);
+    out.push(
+      `Scaling time(1,000 sheets) ÷ time(100 sheets), cells ×${fix(cellsS, 1)}: bare read ×${fix(bareS, 1)}, check ×${fix(checkS, 1)} ${mark(checkS <= cellsS * 1.3)}, checkWorkbook alone ×${fix(
+        s((r) => median(r.check.map((m) => m.checkMs ?? 0))),
+        1,
+      )}, CLI ×${r100.cli && r1000.cli ? fix(r1000.cli.ms / r100.cli.ms, 1) : 'n/a'}; sync() calls ${r100.syncs.syncs ?? 'n/a'} → ${r1000.syncs.syncs ?? 'n/a'}`,
+    );
   }
   if (big) {
     out.push(
@@ -230,9 +252,15 @@ function report(results: SizeResult[], big: Big | null, opts: Options, lib: stri
     );
   }
   out.push('');
-  out.push('Targets: check ≤ 1.5× bare read at every size (goal 1.2×); engine ≥ 10,000 proposals/s with validation (goal 100,000); peak memory ≤ 2× bare read; scaling near-linear (check ×≈ cells ×); sync() calls constant in the number of sheets.');
-  out.push('Bare read: ExcelJS loads the file and visits every cell. Check: XlsxWorkbook.open + read + checkWorkbook (what `tb check` does). Each in a fresh process, module loading excluded; ratios are medians of adjacent pairs (wall time; CPU ÷ the same with user + system CPU time, steadier on a busy machine).');
-  out.push('tb check CLI: the real `tb check FILE --format json`, once, including Node start-up and module loading (exit 1: the check found errors). Peak heap is sampled every 5 ms. sync() calls: OfficeWorkbook.read() on the in-memory Excel API (src/excel/fake), which reads at most 40,000 cells per sync to stay under Excel on the web\'s 5 MB limit.');
+  out.push(
+    'Targets: check ≤ 1.5× bare read at every size (goal 1.2×); engine ≥ 10,000 proposals/s with validation (goal 100,000); peak memory ≤ 2× bare read; scaling near-linear (check ×≈ cells ×); sync() calls constant in the number of sheets.',
+  );
+  out.push(
+    'Bare read: ExcelJS loads the file and visits every cell. Check: XlsxWorkbook.open + read + checkWorkbook (what `tb check` does). Each in a fresh process, module loading excluded; ratios are medians of adjacent pairs (wall time; CPU ÷ the same with user + system CPU time, steadier on a busy machine).',
+  );
+  out.push(
+    "tb check CLI: the real `tb check FILE --format json`, once, including Node start-up and module loading (exit 1: the check found errors). Peak heap is sampled every 5 ms. sync() calls: OfficeWorkbook.read() on the in-memory Excel API (src/excel/fake), which reads at most 40,000 cells per sync to stay under Excel on the web's 5 MB limit.",
+  );
   out.push(`Whole bench: ${fix(seconds, 0)} s.`);
   return out.join('\n');
 }

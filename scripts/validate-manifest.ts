@@ -105,7 +105,8 @@ function checkUrl(url: string, at: string, problems: ManifestProblem[], producti
     return;
   }
   if (parsed.protocol !== 'https:') problems.push({ at, message: `"${url}" skal bruge https` });
-  if (production && PLACEHOLDER_HOST.test(parsed.hostname)) problems.push({ at, message: `"${url}" er en udviklings- eller pladsholderadresse; byg med ADDIN_PRODUCTION_URL` });
+  if (production && PLACEHOLDER_HOST.test(parsed.hostname))
+    problems.push({ at, message: `"${url}" er en udviklings- eller pladsholderadresse; byg med ADDIN_PRODUCTION_URL` });
 }
 
 function pngSize(file: string): { width: number; height: number } | null {
@@ -137,7 +138,14 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
     problems.push({ at: `linje ${wellFormed.err.line}`, message: `XML er ikke velformet: ${wellFormed.err.msg}` });
     return problems;
   }
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: true });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+  });
   const roots = toElements(parser.parse(xml) as unknown[]);
   const app = roots.find((r) => r.name === 'OfficeApp');
   if (!app) return [{ at: '/', message: 'rodelementet skal være OfficeApp' }];
@@ -168,22 +176,31 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
   const version = child(app, 'Version')?.text ?? '';
   if (version && !VERSION.test(version)) problems.push({ at: '/OfficeApp/Version', message: `"${version}" er ikke et versionsnummer (n.n.n.n)` });
   const permissions = child(app, 'Permissions')?.text;
-  if (permissions !== undefined && !PERMISSIONS.includes(permissions)) problems.push({ at: '/OfficeApp/Permissions', message: `"${permissions}" er ikke en tilladelse` });
-  if (permissions !== undefined && permissions !== 'ReadWriteDocument') problems.push({ at: '/OfficeApp/Permissions', message: 'tilføjelsesprogrammet skriver i projektmappen og skal have ReadWriteDocument' });
+  if (permissions !== undefined && !PERMISSIONS.includes(permissions))
+    problems.push({ at: '/OfficeApp/Permissions', message: `"${permissions}" er ikke en tilladelse` });
+  if (permissions !== undefined && permissions !== 'ReadWriteDocument')
+    problems.push({ at: '/OfficeApp/Permissions', message: 'tilføjelsesprogrammet skriver i projektmappen og skal have ReadWriteDocument' });
   for (const name of ['DisplayName', 'Description']) {
     const el = child(app, name);
     if (el && !el.attrs.DefaultValue) problems.push({ at: `/OfficeApp/${name}`, message: 'mangler DefaultValue' });
   }
-  const hosts = child(app, 'Hosts')?.children.filter((h) => h.name === 'Host').map((h) => h.attrs.Name) ?? [];
+  const hosts =
+    child(app, 'Hosts')
+      ?.children.filter((h) => h.name === 'Host')
+      .map((h) => h.attrs.Name) ?? [];
   if (!hosts.includes('Workbook')) problems.push({ at: '/OfficeApp/Hosts', message: 'Host Name="Workbook" (Excel) mangler' });
 
   // Requirement sets.
   const sets = child(child(app, 'Requirements'), 'Sets');
   const excelApi = sets?.children.find((s) => s.name === 'Set' && s.attrs.Name === 'ExcelApi');
   if (!excelApi) problems.push({ at: '/OfficeApp/Requirements', message: 'mindste ExcelApi-krav (Set Name="ExcelApi") er ikke angivet' });
-  else if (!/^1\.\d{1,2}$/.test(excelApi.attrs.MinVersion ?? '')) problems.push({ at: '/OfficeApp/Requirements/Sets/Set', message: `MinVersion "${excelApi.attrs.MinVersion ?? ''}" er ikke en ExcelApi-version` });
+  else if (!/^1\.\d{1,2}$/.test(excelApi.attrs.MinVersion ?? ''))
+    problems.push({ at: '/OfficeApp/Requirements/Sets/Set', message: `MinVersion "${excelApi.attrs.MinVersion ?? ''}" er ikke en ExcelApi-version` });
   else if (excelApi.attrs.MinVersion !== MIN_EXCEL_API) {
-    problems.push({ at: '/OfficeApp/Requirements/Sets/Set', message: `MinVersion skal være ${MIN_EXCEL_API} (det laveste, tilføjelsesprogrammet er bygget og testet til), ikke ${excelApi.attrs.MinVersion}` });
+    problems.push({
+      at: '/OfficeApp/Requirements/Sets/Set',
+      message: `MinVersion skal være ${MIN_EXCEL_API} (det laveste, tilføjelsesprogrammet er bygget og testet til), ikke ${excelApi.attrs.MinVersion}`,
+    });
   }
 
   // URLs: https everywhere.
@@ -235,7 +252,11 @@ export function checkManifestXml(xml: string, options: ValidateOptions): Manifes
       }
     }
   }
-  if (resources && !ribbonButton) problems.push({ at: '/OfficeApp/VersionOverrides', message: 'knappen "Teknisk beregningsark" på fanen Startside (TabHome), der åbner opgaveruden, mangler' });
+  if (resources && !ribbonButton)
+    problems.push({
+      at: '/OfficeApp/VersionOverrides',
+      message: 'knappen "Teknisk beregningsark" på fanen Startside (TabHome), der åbner opgaveruden, mangler',
+    });
 
   // Icons and pages the top level points at.
   const icon = child(app, 'IconUrl')?.attrs.DefaultValue;

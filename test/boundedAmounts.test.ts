@@ -16,7 +16,7 @@ beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
 describe('bounded amounts: an amount of 1e300 is refused, not computed for ever', () => {
-  it('tb compute forslag.json as a process: exit 2 with the amount\'s path, well within the time limit', () => {
+  it("tb compute forslag.json as a process: exit 2 with the amount's path, well within the time limit", () => {
     const p = forslag4();
     p.effects[0].amounts[2] = 1e300;
     const file = tmp.file('stort.json');
@@ -27,7 +27,9 @@ describe('bounded amounts: an amount of 1e300 is refused, not computed for ever'
     const seconds = (Date.now() - started) / 1000;
     expect({ signal: run.signal, status: run.status }).toEqual({ signal: null, status: 2 });
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`fejl: ${file}: effects[0].amounts[2]: beløbet 1e+300 er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000\n`);
+    expect(run.stderr).toBe(
+      `fejl: ${file}: effects[0].amounts[2]: beløbet 1e+300 er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000\n`,
+    );
     expect(seconds).toBeLessThan(20);
   });
 
@@ -54,7 +56,11 @@ describe('bounded amounts: an amount of 1e300 is refused, not computed for ever'
     const file = tmp.file('stort.json');
     writeFileSync(file, JSON.stringify(p));
     const run = await tb('compute', file, '--locale', 'en');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: effects[0].amounts[2]: the amount 1e+300 is out of range: an amount in DKK 1,000 must be numerically below 1,000,000,000,000\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${file}: effects[0].amounts[2]: the amount 1e+300 is out of range: an amount in DKK 1,000 must be numerically below 1,000,000,000,000\n`,
+    });
   });
 
   it('tb compute forslag.xlsx: 1e300 typed on the Input sheet is refused with its cell, and nothing is written', async () => {
@@ -68,7 +74,9 @@ describe('bounded amounts: an amount of 1e300 is refused, not computed for ever'
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     const lines = run.stderr.split('\n').filter(Boolean);
-    expect(lines).toContain(`fejl: ${file}: Input!F10: beløbet 1e+300 er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`);
+    expect(lines).toContain(
+      `fejl: ${file}: Input!F10: beløbet 1e+300 er uden for det mulige: et beløb i 1.000 kr. skal ligge numerisk under 1.000.000.000.000`,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

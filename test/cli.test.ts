@@ -50,7 +50,11 @@ describe('issue 2, done when: tb as a process', () => {
     const file = tmp.file('data.xlsx');
     writeFileSync(file, 'Udvalg;2025\nØU;-369\n');
     const run = tbProcess(['compute', file]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `fejl: ${file}: er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fejl: ${file}: er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx\n`,
+    });
   });
 });
 
@@ -62,15 +66,27 @@ describe('tb compute', () => {
     expect(lines).toContain('Tabel A. Måltalseffekt - hvis forslaget indarbejdes (nettoeffektivisering)');
     expect(lines).toContain('Tabel E. Fordeling af serviceinvesteringer mellem udvalg');
     expect(lines.find((l) => l.startsWith('Udvalg'))).toMatch(/^Udvalg\s+1\.000 kr\. 2025 p\/l$/);
-    expect(lines.filter((l) => l.startsWith('Teknik- og Miljøudvalget'))[0].split(/\s{2,}/)).toEqual(['Teknik- og Miljøudvalget', 'Service', '0', '-196', '-1.491', '-1.491', '-1.491', '-1.491']);
-    expect(lines.filter((l) => l.startsWith('Koncernservice'))[0].split(/\s{2,}/)).toEqual(['Koncernservice', 'Service', '0', '0', '0', '0', '0', '0']);
-    expect(lines.filter((l) => l.startsWith('Total')).map((l) => l.split(/\s{2,}/).slice(1).join(' '))).toEqual([
-      '0 -565 -1.860 -1.860 -1.860 -1.860',
-      '0 0 0 0 0 0',
-      '0 -565 -1.860 -1.860 -1.860 -1.860',
-      '2.745 2.195 0 0 0 0',
-      '1.380 1.380 0 0 0 0',
+    expect(lines.filter((l) => l.startsWith('Teknik- og Miljøudvalget'))[0].split(/\s{2,}/)).toEqual([
+      'Teknik- og Miljøudvalget',
+      'Service',
+      '0',
+      '-196',
+      '-1.491',
+      '-1.491',
+      '-1.491',
+      '-1.491',
     ]);
+    expect(lines.filter((l) => l.startsWith('Koncernservice'))[0].split(/\s{2,}/)).toEqual(['Koncernservice', 'Service', '0', '0', '0', '0', '0', '0']);
+    expect(
+      lines
+        .filter((l) => l.startsWith('Total'))
+        .map((l) =>
+          l
+            .split(/\s{2,}/)
+            .slice(1)
+            .join(' '),
+        ),
+    ).toEqual(['0 -565 -1.860 -1.860 -1.860 -1.860', '0 0 0 0 0 0', '0 -565 -1.860 -1.860 -1.860 -1.860', '2.745 2.195 0 0 0 0', '1.380 1.380 0 0 0 0']);
     expect(lines).toContain('Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)');
   });
 
@@ -153,7 +169,7 @@ describe('tb init', () => {
   it('takes years and price level for an empty template', async () => {
     const file = tmp.file('ark.xlsx');
     expect((await tb('init', file, '--years', '2025-2028', '--price-level', '2025')).code).toBe(0);
-    expect((await tb('init', file, '--force', '--years', '2025'))).toMatchObject({ code: 2, stderr: expect.stringContaining('--years skal være et interval') });
+    expect(await tb('init', file, '--force', '--years', '2025')).toMatchObject({ code: 2, stderr: expect.stringContaining('--years skal være et interval') });
   });
 });
 
@@ -172,7 +188,9 @@ describe('tb check', () => {
     const file = tmp.file('ark.xlsx');
     await tb('init', file);
     const run = await tb('check', file);
-    expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ fejl, \\d+ advars(el|ler), \\d+ bemærkning(er)?\\.$`));
+    expect(run.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\d+ fejl, \\d+ advars(el|ler), \\d+ bemærkning(er)?\\.$`),
+    );
   });
 
   it('writes an annotated copy', async () => {

@@ -12,7 +12,6 @@ import { problemLines } from './support/proposals';
 
 const years = [2025, 2026];
 
-
 /** Every key problem at once: an unknown key, a negative basis, a zero total, a circle, an unused key. */
 const badKeys = {
   title: 't',
@@ -100,16 +99,47 @@ describe('the template reader', () => {
   it('passes the locale on to the proposal’s own checks (a key no line uses)', () => {
     const unused = type(snapshotFromChanges(templateChanges()), { 'Input!A10': 'e', 'Input!B10': 'TMU', 'Input!E10': -1 });
     const input = readTemplate(unused);
-    const withKey = snapshotFromChanges(templateChanges({ ...(input as ProposalInput), keys: { Timer: { TMU: 1, KFU: 1 } }, effects: [{ label: 'e', unit: { key: 'Timer' }, amounts: input.effects![0].amounts }] }));
+    const withKey = snapshotFromChanges(
+      templateChanges({
+        ...(input as ProposalInput),
+        keys: { Timer: { TMU: 1, KFU: 1 } },
+        effects: [{ label: 'e', unit: { key: 'Timer' }, amounts: input.effects![0].amounts }],
+      }),
+    );
     const row = withKey.sheets.find((s) => s.name === 'Input')!.cells.findIndex((r) => r[0]?.kind === 'text' && r[0].value === 'e') + 1;
     const notUsed = type(withKey, { [`Input!B${row}`]: 'TMU' });
-    expect(problemLines(() => readTemplate(notUsed, { locale: 'en' }))).toEqual([expect.stringMatching(/: the key "Timer" is used by no line; use it as \{ "key": "Timer" \} or delete it$/)]);
+    expect(problemLines(() => readTemplate(notUsed, { locale: 'en' }))).toEqual([
+      expect.stringMatching(/: the key "Timer" is used by no line; use it as \{ "key": "Timer" \} or delete it$/),
+    ]);
   });
 });
 
 describe('every message has its own English wording', () => {
-  const params = { name: 'X', names: ['A'], basis: -1, unit: 'TMU', share: 1.5, sum: 0.5, sheet: 'Input', label: 'År', heading: 'Effekter', field: 'unit', text: 'x', cell: 'Input!B2', value: 2e12, before: 2025, after: 2027, count: 2, years: 3, first: 2025, last: 2027 } as const;
-  const catalogues = { KEY_MESSAGES, PROPOSAL_MESSAGES, TEMPLATE_MESSAGES } as unknown as Record<string, Record<string, (l: 'da' | 'en', p: typeof params) => string>>;
+  const params = {
+    name: 'X',
+    names: ['A'],
+    basis: -1,
+    unit: 'TMU',
+    share: 1.5,
+    sum: 0.5,
+    sheet: 'Input',
+    label: 'År',
+    heading: 'Effekter',
+    field: 'unit',
+    text: 'x',
+    cell: 'Input!B2',
+    value: 2e12,
+    before: 2025,
+    after: 2027,
+    count: 2,
+    years: 3,
+    first: 2025,
+    last: 2027,
+  } as const;
+  const catalogues = { KEY_MESSAGES, PROPOSAL_MESSAGES, TEMPLATE_MESSAGES } as unknown as Record<
+    string,
+    Record<string, (l: 'da' | 'en', p: typeof params) => string>
+  >;
   it.each(Object.entries(catalogues).flatMap(([catalogue, messages]) => Object.keys(messages).map((id) => [catalogue, id])))('%s.%s', (catalogue, id) => {
     const message = catalogues[catalogue][id];
     const [da, en] = [message('da', params), message('en', params)];
@@ -129,7 +159,12 @@ describe('tb with --locale en', () => {
     const en = await tb('compute', json, '--locale', 'en');
     expect(en.code).toBe(2);
     expect(en.stderr).toContain(`error: ${json}: keys.Nul: the key "Nul" adds up to 0`);
-    expect(en.stderr.split('\n').filter((l) => l !== '').every((l) => l.startsWith('error: '))).toBe(true);
+    expect(
+      en.stderr
+        .split('\n')
+        .filter((l) => l !== '')
+        .every((l) => l.startsWith('error: ')),
+    ).toBe(true);
     const da = await tb('compute', json);
     expect(da.stderr).toContain(`fejl: ${json}: keys.Nul: nøglen "Nul" summerer til 0`);
 

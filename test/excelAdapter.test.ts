@@ -231,7 +231,13 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
   const remove: WorkbookChanges = { clearToolNotes: true, removeSheets: [REPORT_SHEET] };
 
   function workbookWithPersonNotes(): WorkbookModel {
-    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43']] });
+    const model = workbookFromRows({
+      Forslag: [
+        ['a', 1],
+        ['b', 6, 'x'],
+        ['c', 3, '--43'],
+      ],
+    });
     model.sheets[0].notes.set('B2', { content: 'Husk at spørge Jens', author: 'Jens' });
     model.sheets[0].notes.set('A1', { content: 'Kilde: bilag 8', author: 'Jens' });
     return model;
@@ -258,7 +264,13 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
   });
 
   test('threaded comments (ExcelApi 1.13–1.17): a tool thread of its own; a person’s thread is untouched; removal takes only the tool’s', async () => {
-    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43']] });
+    const model = workbookFromRows({
+      Forslag: [
+        ['a', 1],
+        ['b', 6, 'x'],
+        ['c', 3, '--43'],
+      ],
+    });
     model.sheets[0].comments.set('B2', { id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     const before = snapshotOf(model);
     const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
@@ -282,7 +294,12 @@ describe('OfficeWorkbook notes: annotate, then Fjern kommentarer', () => {
   });
 
   test('a note is not forced onto a cell holding a person’s threaded comment', async () => {
-    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6]] });
+    const model = workbookFromRows({
+      Forslag: [
+        ['a', 1],
+        ['b', 6],
+      ],
+    });
     model.sheets[0].comments.set('B2', { id: 'p1', content: 'Er 6 rigtigt?', author: 'Jens', replies: [] });
     const report = await new OfficeWorkbook(new FakeExcel(model)).applyChanges({ notes: [{ sheet: 'Forslag', row: 1, col: 1, text: 'x' }] });
     expect(report.notesSkipped).toEqual(['Forslag!B2']);
@@ -311,7 +328,14 @@ describe('text written as text', () => {
 
 describe('one refused cell', () => {
   test('Excel refusing one cell’s comment (it holds a note) costs that cell only: the others are written, the cell is reported', async () => {
-    const model = workbookFromRows({ Forslag: [['a', 1], ['b', 6, 'x'], ['c', 3, '--43'], ['d', 4]] });
+    const model = workbookFromRows({
+      Forslag: [
+        ['a', 1],
+        ['b', 6, 'x'],
+        ['c', 3, '--43'],
+        ['d', 4],
+      ],
+    });
     model.sheets[0].notes.set('C3', { content: 'En persons note', author: 'Jens' });
     const port = new OfficeWorkbook(new FakeExcel(model, { apiVersion: '1.13' }));
     const report = await port.applyChanges({

@@ -119,7 +119,14 @@ function loadBatch(context: XlRequestContext): () => unknown {
 
 describe('response sizes: the fake answers in the JSON Office.js reads', () => {
   test('Office.js, handed the fake’s response, loads exactly what the fake’s objects loaded', async () => {
-    const model = workbookFromRows({ 'Tabel A': [['Udvalg', 2025, 'æøå "citat"'], ['ØU', -369, '=B2*2'], ['KS', 0.5, true]], Skjult: [[1]] });
+    const model = workbookFromRows({
+      'Tabel A': [
+        ['Udvalg', 2025, 'æøå "citat"'],
+        ['ØU', -369, '=B2*2'],
+        ['KS', 0.5, true],
+      ],
+      Skjult: [[1]],
+    });
     model.sheets[0].merges.push({ start: { row: 0, col: 0 }, end: { row: 0, col: 1 } });
     model.sheets[0].cells.get('1,1')!.numberFormat = '#,##0';
     model.sheets[1].visibility = 'Hidden';
@@ -138,7 +145,14 @@ describe('response sizes: the fake answers in the JSON Office.js reads', () => {
     const read = loadBatch(context);
     office.receive(context, response);
     expect(read()).toEqual(fromFake);
-    expect(fromFake).toMatchObject({ sheets: [['Tabel A', 'Visible'], ['Skjult', 'Hidden']], missing: true, merged: "'Tabel A'!A1:B1" });
+    expect(fromFake).toMatchObject({
+      sheets: [
+        ['Tabel A', 'Visible'],
+        ['Skjult', 'Hidden'],
+      ],
+      missing: true,
+      merged: "'Tabel A'!A1:B1",
+    });
   });
 
   test('a response over the limit is refused, measured from the values it would carry', async () => {

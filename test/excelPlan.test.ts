@@ -43,7 +43,15 @@ describe('planChanges', () => {
   });
 
   it('refuses to remove the last visible sheet', () => {
-    const plan = planChanges({ removeSheets: ['Tabel A'] }, facts({ sheets: [{ name: 'Tabel A', visible: true }, { name: 'Skjult', visible: false }] }));
+    const plan = planChanges(
+      { removeSheets: ['Tabel A'] },
+      facts({
+        sheets: [
+          { name: 'Tabel A', visible: true },
+          { name: 'Skjult', visible: false },
+        ],
+      }),
+    );
     expect(plan.problems).toEqual([{ code: 'last-sheet', sheet: 'Tabel A' }]);
   });
 

@@ -25,7 +25,9 @@ it('a missing patched method is named in the error', () => {
   try {
     const missing = missingExcelJsInternals();
     expect(missing).toEqual(['DefinedNamesXform.prototype.parseClose']);
-    expect(new ExcelJsInternalsError(missing).message).toMatch(/^Den installerede ExcelJS \(version 4\.4\.0\) mangler det, tb bygger på: DefinedNamesXform\.prototype\.parseClose\. Installer/);
+    expect(new ExcelJsInternalsError(missing).message).toMatch(
+      /^Den installerede ExcelJS \(version 4\.4\.0\) mangler det, tb bygger på: DefinedNamesXform\.prototype\.parseClose\. Installer/,
+    );
   } finally {
     proto.parseClose = saved;
   }

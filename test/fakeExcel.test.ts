@@ -213,7 +213,12 @@ describe('fake Excel: sheets, names, selection', () => {
   });
 
   test('names point at ranges and follow a renamed sheet', async () => {
-    const excel = host({ Input: [[1, 2], [3, 4]] });
+    const excel = host({
+      Input: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Input');
       context.workbook.names.add('TB_Aar', ws.getRange('A1:B2'));
@@ -227,7 +232,10 @@ describe('fake Excel: sheets, names, selection', () => {
       await context.sync();
       expect(direct.address).toBe("'Input data'!A1:B2");
       expect(name.type).toBe('Range');
-      expect(range.values).toEqual([[1, 2], [3, 4]]);
+      expect(range.values).toEqual([
+        [1, 2],
+        [3, 4],
+      ]);
     });
   });
 

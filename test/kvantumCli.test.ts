@@ -171,7 +171,16 @@ describe('Danish Excel opens the CSV (LibreOffice Calc, Danish locale)', () => {
       // 59 = ';', 34 = '"', 76 = UTF-8, first line 1, locale 1030 = Danish.
       const run = spawnSync(
         soffice,
-        [`-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--headless', '--infilter=CSV:59,34,76,1,,1030', '--convert-to', 'xlsx', '--outdir', tmp.dir, csvFile],
+        [
+          `-env:UserInstallation=file://${tmp.dir}/lo-profile`,
+          '--headless',
+          '--infilter=CSV:59,34,76,1,,1030',
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          tmp.dir,
+          csvFile,
+        ],
         { encoding: 'utf8', timeout: 120_000 },
       );
       const xlsx = csvFile.replace(/\.csv$/, '.xlsx');

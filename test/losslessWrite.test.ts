@@ -32,11 +32,13 @@ async function calcPr(file: string): Promise<Record<string, string>> {
   return wb.workbook.calcPr;
 }
 
-describe('the LibreOffice fixture holds what a colleague\'s file holds', () => {
+describe("the LibreOffice fixture holds what a colleague's file holds", () => {
   it('a chart, an image with name and description, comments, sheet="true" protection, a named style, custom properties, validation', async () => {
     const parts = await packageParts(path.join(FIXTURES, 'libreoffice-rich.xlsx'));
     const text = (part: string) => parts.get(part)!.toString('utf8');
-    expect([...parts.keys()]).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/media/image1.png', 'docProps/custom.xml', 'xl/comments3.xml', 'xl/comments4.xml']));
+    expect([...parts.keys()]).toEqual(
+      expect.arrayContaining(['xl/charts/chart1.xml', 'xl/media/image1.png', 'docProps/custom.xml', 'xl/comments3.xml', 'xl/comments4.xml']),
+    );
     expect(text('docProps/app.xml')).toContain('LibreOffice');
     expect(text('xl/drawings/drawing1.xml')).toMatch(/name="Logo" descr="Kommunens logo"/);
     expect(text('xl/worksheets/sheet5.xml')).toMatch(/<sheetProtection sheet="true"/);
@@ -74,7 +76,7 @@ describe('tb compute --out on a LibreOffice workbook', () => {
     for (const kind of Object.keys(a)) expect([kind, b[kind].slice(0, a[kind].length)]).toEqual([kind, a[kind]]);
   });
 
-  it('writes only the tables\' amount cells: the wrong amount is corrected, every other cell keeps value and style', async () => {
+  it("writes only the tables' amount cells: the wrong amount is corrected, every other cell keeps value and style", async () => {
     const file = fixture('libreoffice-rich.xlsx');
     const out = tmp.file('beregnet.xlsx');
     expect((await tb('compute', file, '--out', out)).code).toBe(0);
@@ -95,7 +97,10 @@ describe('tb compute --out on a LibreOffice workbook', () => {
     const file = fixture('libreoffice-protected.xlsx');
     const original = readFileSync(file);
     const out = tmp.file('beregnet.xlsx');
-    for (const args of [['compute', file, '--out', out], ['compute', file]]) {
+    for (const args of [
+      ['compute', file, '--out', out],
+      ['compute', file],
+    ]) {
       const run = await tb(...args);
       expect(run).toEqual({
         code: 2,
@@ -120,7 +125,7 @@ describe('tb check --annotate on a LibreOffice workbook', () => {
     'xl/workbook.xml',
   ];
 
-  it('changes only the notes, the report sheet\'s entries and styles; the report sheet is a part of its own', async () => {
+  it("changes only the notes, the report sheet's entries and styles; the report sheet is a part of its own", async () => {
     const file = fixture('libreoffice-rich.xlsx');
     const out = tmp.file('kommenteret.xlsx');
     const run = await tb('check', file, '--annotate', out);
@@ -137,7 +142,7 @@ describe('tb check --annotate on a LibreOffice workbook', () => {
     expect(b.xf.length).toBeGreaterThan(a.xf.length);
   });
 
-  it('puts the tool\'s notes beside people\'s notes: their text, author, runs and shapes are kept', async () => {
+  it("puts the tool's notes beside people's notes: their text, author, runs and shapes are kept", async () => {
     const file = fixture('libreoffice-rich.xlsx');
     const out = tmp.file('kommenteret.xlsx');
     const run = await tb('check', file, '--format', 'json', '--annotate', out);
@@ -163,7 +168,9 @@ describe('tb check --annotate on a LibreOffice workbook', () => {
     const diff = await partDiff(once, twice);
     expect(diff).toEqual({ changed: expect.any(Array), added: [], removed: [] });
     expect(diff.changed).not.toContain('xl/styles.xml');
-    const sheets = ((await partXml(twice, 'xl/workbook.xml')) as { workbook: { sheets: { sheet: { '@name': string }[] } } }).workbook.sheets.sheet.map((s) => s['@name']);
+    const sheets = ((await partXml(twice, 'xl/workbook.xml')) as { workbook: { sheets: { sheet: { '@name': string }[] } } }).workbook.sheets.sheet.map(
+      (s) => s['@name'],
+    );
     expect(sheets).toEqual(['Vejledning', 'Input', 'Tabeller', 'Oversigt', 'Låst', 'Valideringsrapport']);
   });
 
@@ -188,11 +195,26 @@ describe('an ExcelJS-written workbook is patched the same way', () => {
     // …and a stale amount in Tabel A for compute to correct.
     expect(xml).toContain('<v>-369</v>');
     zip.file(sheetPart, xml.replace('<v>-369</v>', '<v>1</v>').replace('</worksheet>', '<legacyDrawing r:id="rIdNote"/></worksheet>'));
-    zip.file('xl/worksheets/_rels/sheet3.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/><Relationship Id="rIdNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing9.vml"/></Relationships>');
-    zip.file('xl/comments9.xml', '<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Mette</author></authors><commentList><comment ref="K3" authorId="0"><text><r><t>Husk KS</t></r></text></comment></commentList></comments>');
-    zip.file('xl/drawings/vmlDrawing9.vml', '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>2</x:Row><x:Column>10</x:Column></x:ClientData></v:shape></xml>');
+    zip.file(
+      'xl/worksheets/_rels/sheet3.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/><Relationship Id="rIdNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing9.vml"/></Relationships>',
+    );
+    zip.file(
+      'xl/comments9.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Mette</author></authors><commentList><comment ref="K3" authorId="0"><text><r><t>Husk KS</t></r></text></comment></commentList></comments>',
+    );
+    zip.file(
+      'xl/drawings/vmlDrawing9.vml',
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>2</x:Row><x:Column>10</x:Column></x:ClientData></v:shape></xml>',
+    );
     const ct = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', ct.replace('</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>'));
+    zip.file(
+      '[Content_Types].xml',
+      ct.replace(
+        '</Types>',
+        '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+      ),
+    );
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const input = tmp.file('input.xlsx');
     copyFileSync(file, input);
@@ -200,7 +222,11 @@ describe('an ExcelJS-written workbook is patched the same way', () => {
     const run = await tb('compute', file);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(await partDiff(input, file)).toEqual({ changed: ['xl/workbook.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml'], added: [], removed: [] });
+    expect(await partDiff(input, file)).toEqual({
+      changed: ['xl/workbook.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml'],
+      added: [],
+      removed: [],
+    });
     expect((await packageNotes(file)).get('Tabeller!K3')).toMatchObject({ text: 'Husk KS', author: 'Mette', hasShape: true });
   });
 });
@@ -214,7 +240,7 @@ async function readStyles(file: string): Promise<Record<string, string[]>> {
 }
 
 describe('a tool note on a cell with a LibreOffice-written note', () => {
-  it('keeps the person\'s formatted run and author, and taking the tool\'s part off restores the comment exactly', async () => {
+  it("keeps the person's formatted run and author, and taking the tool's part off restores the comment exactly", async () => {
     const file = fixture('libreoffice-rich.xlsx');
     const noted = tmp.file('noteret.xlsx');
     const cleared = tmp.file('ryddet.xlsx');
@@ -231,7 +257,8 @@ describe('a tool note on a cell with a LibreOffice-written note', () => {
     const again = await XlsxWorkbook.open(noted);
     await again.apply({ clearToolNotes: true });
     await again.save(cleared);
-    const comment = (f: string) => packageParts(f).then((parts) => /<comment ref="C8"[\s\S]*?<\/comment>/.exec(parts.get('xl/comments3.xml')!.toString('utf8'))![0]);
+    const comment = (f: string) =>
+      packageParts(f).then((parts) => /<comment ref="C8"[\s\S]*?<\/comment>/.exec(parts.get('xl/comments3.xml')!.toString('utf8'))![0]);
     expect(await comment(cleared)).toBe(await comment(file));
   });
 });
@@ -248,12 +275,18 @@ describe('tb check --annotate on an ExcelJS-written catalogue', () => {
     const after = await packageParts(out);
     for (const part of diff.changed) {
       if (/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) {
-        expect(after.get(part)!.toString('utf8').replace(/<legacyDrawing r:id="rId\d+"\/>/, '')).toBe(before.get(part)!.toString('utf8'));
+        expect(
+          after
+            .get(part)!
+            .toString('utf8')
+            .replace(/<legacyDrawing r:id="rId\d+"\/>/, ''),
+        ).toBe(before.get(part)!.toString('utf8'));
       } else {
         expect(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml']).toContain(part);
       }
     }
-    for (const part of diff.added) expect(part).toMatch(/^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/sheet\d+\.xml\.rels|worksheets\/sheet\d+\.xml)$/);
+    for (const part of diff.added)
+      expect(part).toMatch(/^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/sheet\d+\.xml\.rels|worksheets\/sheet\d+\.xml)$/);
     expect(diff.added.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))).toHaveLength(1);
   });
 });

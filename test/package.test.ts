@@ -23,7 +23,12 @@ beforeAll(() => (tmp = tempDir('tb-pack-')));
 afterAll(() => tmp.cleanup());
 
 function run(cmd: string, args: string[], cwd: string): string {
-  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 200_000, env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+  const result = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 200_000,
+    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
+  });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -66,7 +71,14 @@ it('npm pack from a fresh checkout builds first; the installed tb and library wo
   const computed = spawnSync(tb, ['compute', example, '--format', 'json'], { cwd: project, encoding: 'utf8' });
   expect(computed.status).toBe(0);
 
-  const library = spawnSync(process.execPath, ['-e', "const tb = require('teknisk-beregningsark'); const r = tb.computeProposal(require('./forslag.json')); console.log(typeof tb.checkWorkbook, r.summary.payback.year)"], { cwd: project, encoding: 'utf8' });
+  const library = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "const tb = require('teknisk-beregningsark'); const r = tb.computeProposal(require('./forslag.json')); console.log(typeof tb.checkWorkbook, r.summary.payback.year)",
+    ],
+    { cwd: project, encoding: 'utf8' },
+  );
   expect(library.stderr).toBe('');
   expect(library.stdout).toBe(`function ${JSON.parse(computed.stdout).summary.payback.year}\n`);
 });

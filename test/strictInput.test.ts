@@ -56,17 +56,42 @@ describe('unknown keys are errors with their path and the nearest known key', ()
   });
 });
 
-describe('every schema message in Danish, or English with --locale en, never zod\'s own', () => {
+describe("every schema message in Danish, or English with --locale en, never zod's own", () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a proposal edited into shapes the schema refuses
   const cases: [string, (p: Record<string, any>) => void, string, string][] = [
-    ['a price level out of range', (p) => (p.priceLevel = 1980), 'priceLevel: skal være et årstal fra 1990 til 2100', 'priceLevel: must be a year from 1990 to 2100'],
+    [
+      'a price level out of range',
+      (p) => (p.priceLevel = 1980),
+      'priceLevel: skal være et årstal fra 1990 til 2100',
+      'priceLevel: must be a year from 1990 to 2100',
+    ],
     ['a year that is not whole', (p) => (p.years[0] = 2024.5), 'years[0]: skal være et årstal', 'years[0]: must be a year'],
-    ['an amount as text', (p) => (p.effects[0].amounts[1] = '-455'), 'effects[0].amounts[1]: skal være et tal, ikke tekst ("-455")', 'effects[0].amounts[1]: must be a number, not text ("-455")'],
-    ['an unknown kind', (p) => (p.investments[0].kind = 'drift'), 'investments[0].kind: skal være "anlæg" eller "service"', 'investments[0].kind: must be "anlæg" or "service"'],
+    [
+      'an amount as text',
+      (p) => (p.effects[0].amounts[1] = '-455'),
+      'effects[0].amounts[1]: skal være et tal, ikke tekst ("-455")',
+      'effects[0].amounts[1]: must be a number, not text ("-455")',
+    ],
+    [
+      'an unknown kind',
+      (p) => (p.investments[0].kind = 'drift'),
+      'investments[0].kind: skal være "anlæg" eller "service"',
+      'investments[0].kind: must be "anlæg" or "service"',
+    ],
     ['an empty label', (p) => (p.transfers[0].label = ' '), 'transfers[0].label: mangler en tekst', 'transfers[0].label: is missing a text'],
     ['no years', (p) => (p.years = []), 'years: skal have mindst ét år', 'years: needs at least one year'],
-    ['a share as a Danish decimal', (p) => (p.effects[0].credit = { ØU: 0.9, TMU: 0.2 }), 'effects[0].credit: andelene summerer til 1,1, men skal summere til 1', 'effects[0].credit: the shares add up to 1.1, but must add up to 1'],
-    ['a share above 1', (p) => (p.effects[0].credit = { ØU: 1.25, TMU: -0.25 }), 'effects[0].credit.ØU: andelen 1,25 skal ligge mellem 0 og 1', 'effects[0].credit.ØU: the share 1.25 must lie between 0 and 1'],
+    [
+      'a share as a Danish decimal',
+      (p) => (p.effects[0].credit = { ØU: 0.9, TMU: 0.2 }),
+      'effects[0].credit: andelene summerer til 1,1, men skal summere til 1',
+      'effects[0].credit: the shares add up to 1.1, but must add up to 1',
+    ],
+    [
+      'a share above 1',
+      (p) => (p.effects[0].credit = { ØU: 1.25, TMU: -0.25 }),
+      'effects[0].credit.ØU: andelen 1,25 skal ligge mellem 0 og 1',
+      'effects[0].credit.ØU: the share 1.25 must lie between 0 and 1',
+    ],
   ];
   it.each(cases)('%s', async (_what, edit, da, en) => {
     const p = forslag4();
@@ -85,7 +110,7 @@ describe('JSON syntax errors in Danish with line and column', () => {
   it.each([
     ['a trailing comma', '{\n  "title": "x",\n}\n', 3, 1, 'forventede et feltnavn efter »,« (et komma for meget?), men fandt »}«'],
     ['a missing comma', '{\n  "title": "x"\n  "priceLevel": 2025\n}', 3, 3, 'forventede »,« eller »}« efter en værdi (mangler der et komma?), men fandt »"«'],
-    ['single quotes', "{\n  'title': 'x'\n}", 2, 3, 'forventede et navn i anførselstegn, men fandt »\'«'],
+    ['single quotes', "{\n  'title': 'x'\n}", 2, 3, "forventede et navn i anførselstegn, men fandt »'«"],
     ['a cut-off file', '{\n  "years": [2024, 2025', 2, 23, 'filen slutter, før JSON er færdig (forventede »,« eller »]« efter en værdi)'],
     ['an empty file', '', 1, 1, 'filen er tom'],
     ['text after the value', '{}\nx', 2, 1, 'tekst efter JSON-værdien (fandt »x«)'],
@@ -112,7 +137,9 @@ describe('paths that are not readable files get one clear line', () => {
   });
 
   it('no access and other read errors are worded in Danish', () => {
-    expect(readFailure('x.json', Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })).message).toBe('x.json: kan ikke læses (ingen adgang)');
+    expect(readFailure('x.json', Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })).message).toBe(
+      'x.json: kan ikke læses (ingen adgang)',
+    );
     expect(readFailure('x.json', Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })).message).toBe('x.json: kan ikke læses (fejlkode EIO)');
   });
 });
@@ -123,7 +150,11 @@ describe('the file type comes from the content, not the name', () => {
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'libreoffice', 'libreoffice-forslag.ods'), file);
     const out = tmp.file('noter.xlsx');
     const reason = 'er et OpenDocument-regneark (.ods) med filtypen .xlsx; åbn det i Excel eller LibreOffice, og gem det som Excel-projektmappe (.xlsx)';
-    for (const args of [['check', file], ['check', file, '--annotate', out], ['compute', file]]) {
+    for (const args of [
+      ['check', file],
+      ['check', file, '--annotate', out],
+      ['compute', file],
+    ]) {
       const run = await tb(...args);
       expect(run).toEqual({ code: 2, stdout: '', stderr: `fejl: ${file}: ${reason}\n` });
     }

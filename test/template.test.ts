@@ -64,18 +64,35 @@ describe('templateChanges', () => {
         'TB_TabelE',
       ]),
     );
-    expect(s.names.find((n) => n.name === TEMPLATE_NAMES.years)).toMatchObject({ sheet: 'Input', range: { start: { row: 5, col: 3 }, end: { row: 5, col: 8 } } });
+    expect(s.names.find((n) => n.name === TEMPLATE_NAMES.years)).toMatchObject({
+      sheet: 'Input',
+      range: { start: { row: 5, col: 3 }, end: { row: 5, col: 8 } },
+    });
   });
 
   it('guides in Danish: sections, negative savings, units, shares summing to 1, 1.000 kr., Beregn tabeller', () => {
-    const guide = sheetOf(s, 'Vejledning').cells.map((r) => r.map(cellText).join(' ')).join('\n');
-    for (const phrase of ['Effekter', 'Varig drift', 'Bevillingsflyt', 'Investeringer', 'minus', 'ØU 25 %; TMU 75 %', 'summere til 1', '1.000 kr.', 'Beregn tabeller']) {
+    const guide = sheetOf(s, 'Vejledning')
+      .cells.map((r) => r.map(cellText).join(' '))
+      .join('\n');
+    for (const phrase of [
+      'Effekter',
+      'Varig drift',
+      'Bevillingsflyt',
+      'Investeringer',
+      'minus',
+      'ØU 25 %; TMU 75 %',
+      'summere til 1',
+      '1.000 kr.',
+      'Beregn tabeller',
+    ]) {
       expect(guide).toContain(phrase);
     }
   });
 
   it('explains Fordelingsnøgler with BC01’s hours and ØKF counting for ØU, the bevilling column, heraf-lines and the Kvantum sheet', () => {
-    const guide = sheetOf(s, 'Vejledning').cells.map((r) => r.map(cellText).join(' ')).join('\n');
+    const guide = sheetOf(s, 'Vejledning')
+      .cells.map((r) => r.map(cellText).join(' '))
+      .join('\n');
     for (const phrase of [
       'Fordelingsnøgler',
       'grundlag',
@@ -238,7 +255,9 @@ describe('readTemplate', () => {
 
   it('locates the model’s own checks by cell: shares not summing to 100 %, in Danish form', () => {
     const s = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 0,25; TMU 0,65', 'Input!E21': 100 });
-    expect(problemsOf(() => readTemplate(s))).toEqual([{ path: 'Input!C21', sheet: 'Input', cell: 'C21', message: 'andelene i nøglen summerer til 90 %, men skal summere til 100 %' }]);
+    expect(problemsOf(() => readTemplate(s))).toEqual([
+      { path: 'Input!C21', sheet: 'Input', cell: 'C21', message: 'andelene i nøglen summerer til 90 %, men skal summere til 100 %' },
+    ]);
     const third = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 1/3; TMU 60 %', 'Input!E21': 100 });
     expect(problemsOf(() => readTemplate(third))[0].path).toBe('Input!C21');
     const over = type(empty(), { 'Input!A21': 'Drift', 'Input!B21': 'TMU', 'Input!C21': 'ØU 120 %; TMU -20 %', 'Input!E21': 100 });
@@ -280,7 +299,10 @@ describe('readTemplate', () => {
   });
 
   it('falls back to the headings when the defined names are gone', () => {
-    const s = type({ ...empty(), names: [] }, { 'Input!A10': 'E', 'Input!B10': 'ØU', 'Input!E10': -1, 'Input!A37': 'I', 'Input!B37': 'anlæg', 'Input!C37': 'TMU', 'Input!D37': 9 });
+    const s = type(
+      { ...empty(), names: [] },
+      { 'Input!A10': 'E', 'Input!B10': 'ØU', 'Input!E10': -1, 'Input!A37': 'I', 'Input!B37': 'anlæg', 'Input!C37': 'TMU', 'Input!D37': 9 },
+    );
     const input = readTemplate(s);
     expect(input.years).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
     expect(input.effects).toHaveLength(1);
@@ -324,11 +346,17 @@ describe('tableWrites', () => {
     expect(changes.names).toEqual([kvantum]);
     const blocks = [...filled.names.filter((n) => n.name === 'TB_Tabel1' || n.name === 'TB_Forklaring'), kvantum];
     for (const w of changes.cells!) {
-      const within = (n: (typeof filled.names)[number]) => w.sheet === n.sheet && w.row >= n.range.start.row + (n === kvantum ? 0 : 1) && w.row <= n.range.end.row && w.col >= n.range.start.col && w.col <= n.range.end.col;
+      const within = (n: (typeof filled.names)[number]) =>
+        w.sheet === n.sheet &&
+        w.row >= n.range.start.row + (n === kvantum ? 0 : 1) &&
+        w.row <= n.range.end.row &&
+        w.col >= n.range.start.col &&
+        w.col <= n.range.end.col;
       const table = filled.names.find((n) => TEMPLATE_TABLES.some((t) => t.name === n.name) && within(n));
       expect(table ?? blocks.find(within)).toBeDefined();
       // The bevilling column (B) only where a row has amounts: Forslag 4 has the default bevillinger.
-      if (table) expect(w.col >= 2 || (w.col === 1 && (w.value.kind === 'text' ? w.value.value : '') === (table.name === 'TB_TabelD' ? 'Anlæg' : 'Service'))).toBe(true);
+      if (table)
+        expect(w.col >= 2 || (w.col === 1 && (w.value.kind === 'text' ? w.value.value : '') === (table.name === 'TB_TabelD' ? 'Anlæg' : 'Service'))).toBe(true);
       expect(w.style).toBeUndefined();
     }
     // Tables A–E's value cells, the bevilling of the 10 rows with amounts (A: ØU, TMU; B and C:
@@ -342,7 +370,10 @@ describe('tableWrites', () => {
   });
 
   it('finds a row staff inserted for a unit outside the eleven', () => {
-    const proposal: ProposalInput = { ...forslag4, effects: [...forslag4.effects, { label: 'BR', unit: 'Borgerrådgiveren', amounts: [0, -10, -10, -10, -10, -10] }] };
+    const proposal: ProposalInput = {
+      ...forslag4,
+      effects: [...forslag4.effects, { label: 'BR', unit: 'Borgerrådgiveren', amounts: [0, -10, -10, -10, -10, -10] }],
+    };
     const withRows = TEMPLATE_TABLES.reduce((s, t) => {
       const total = s.names.find((n) => n.name === t.name)!.range.end.row;
       return type(insertRows(s, 'Tabeller', total), { [`Tabeller!A${total + 1}`]: 'Borgerrådgiveren' });
@@ -385,7 +416,10 @@ describe('tableWrites', () => {
       { kind: 'number', value: 4125 },
       { kind: 'number', value: -1860 },
     ]);
-    expect(valueAt(after, `Tabeller!A${first + labels.length + 1}`)).toEqual({ kind: 'text', value: 'Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)' });
+    expect(valueAt(after, `Tabeller!A${first + labels.length + 1}`)).toEqual({
+      kind: 'text',
+      value: 'Tilbagebetalingstid baseret på totaløkonomi: 6 år (2029)',
+    });
     expect(valueAt(after, `Tabeller!A${first + labels.length + 2}`)).toEqual({ kind: 'empty' });
     const ex = filled.names.find((n) => n.name === 'TB_Forklaring')!.range;
     expect(valueAt(after, `Tabeller!A${ex.start.row + 2}`)).toEqual({ kind: 'text', value: result.explanation[0] });

@@ -33,7 +33,12 @@ const HEADER = ['Tabel', 'Enhed', 'Bevilling/profitcenter', 'Styringsområde', '
 const HEADER_ROW = 5;
 
 /** A smaller proposal over the same years: fewer lines than Forslag 4. */
-const small: ProposalInput = { title: 'lille', priceLevel: 2025, years: forslag4.years, effects: [{ label: 'e', unit: 'KFU', amounts: [0, 0, -10, -10, -10, -10] }] };
+const small: ProposalInput = {
+  title: 'lille',
+  priceLevel: 2025,
+  years: forslag4.years,
+  effects: [{ label: 'e', unit: 'KFU', amounts: [0, 0, -10, -10, -10, -10] }],
+};
 
 /** The lines as `tb kvantum` writes them, as rows of the Kvantum sheet (the unit by its name). */
 function csvRows(result: ProposalResult): (string | number)[][] {
@@ -63,7 +68,6 @@ function sheetRows(s: WorkbookSnapshot, sheet: string, from: number): (string | 
   return rows;
 }
 
-
 /** The template as the older version made it: no Kvantum sheet, no TB_Kvantum. */
 function olderTemplate(proposal?: ProposalInput): WorkbookChanges {
   const changes = templateChanges(proposal);
@@ -78,7 +82,11 @@ describe('the Kvantum sheet of the template (engine)', () => {
     const s = snapshotFromChanges(templateChanges());
     expect(s.sheets.map((g) => g.name)).toEqual(['Vejledning', 'Input', 'Tabeller', 'Kvantum']);
     expect(sheetRows(s, 'Kvantum', HEADER_ROW)).toEqual([HEADER]);
-    expect(s.names.find((n) => n.name === 'TB_Kvantum')).toEqual({ name: 'TB_Kvantum', sheet: 'Kvantum', range: { start: { row: 4, col: 0 }, end: { row: 4, col: 5 } } });
+    expect(s.names.find((n) => n.name === 'TB_Kvantum')).toEqual({
+      name: 'TB_Kvantum',
+      sheet: 'Kvantum',
+      range: { start: { row: 4, col: 0 }, end: { row: 4, col: 5 } },
+    });
   });
 
   it('Beregn tabeller writes the same lines as tb kvantum, under the header, and moves the name over them', () => {
@@ -86,7 +94,9 @@ describe('the Kvantum sheet of the template (engine)', () => {
     const after = snapshotFromChanges(changes, filled);
     expect(result.kvantum.length).toBeGreaterThan(10);
     expect(sheetRows(after, 'Kvantum', HEADER_ROW)).toEqual([HEADER, ...csvRows(result)]);
-    expect(changes.names).toEqual([{ name: 'TB_Kvantum', sheet: 'Kvantum', range: { start: { row: 4, col: 0 }, end: { row: 4 + result.kvantum.length, col: 5 } } }]);
+    expect(changes.names).toEqual([
+      { name: 'TB_Kvantum', sheet: 'Kvantum', range: { start: { row: 4, col: 0 }, end: { row: 4 + result.kvantum.length, col: 5 } } },
+    ]);
     expect(changes.addSheets).toBeUndefined();
   });
 
@@ -262,7 +272,8 @@ describe('Beregn tabeller in Excel writes the Kvantum sheet', () => {
     const smaller = computeProposal(small);
     await port.applyChanges(tableWrites(snapshot, smaller));
     expect(modelRows(model)).toEqual([HEADER, ...csvRows(smaller)]);
-    for (let row = HEADER_ROW + smaller.kvantum.length; row < HEADER_ROW + result.kvantum.length; row++) expect(model.cell(model.sheet('Kvantum')!, row, 5)?.value ?? null).toBeNull();
+    for (let row = HEADER_ROW + smaller.kvantum.length; row < HEADER_ROW + result.kvantum.length; row++)
+      expect(model.cell(model.sheet('Kvantum')!, row, 5)?.value ?? null).toBeNull();
     expect(model.names.find((n) => n.name === 'TB_Kvantum')?.formula).toBe(`=Kvantum!$A$${HEADER_ROW}:$F$${HEADER_ROW + smaller.kvantum.length}`);
   });
 
@@ -287,7 +298,10 @@ describe('LibreOffice Calc opens the Kvantum sheet tb compute adds', () => {
     const file = tmp.file('beregnet.xlsx');
     expect((await tb('compute', path.join(ROOT, 'test', 'fixtures', 'libreoffice', 'libreoffice-rich.xlsx'), '--out', file)).code).toBe(0);
     const outdir = path.join(tmp.dir, 'lo');
-    const run = spawnSync(soffice, [`-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--headless', '--convert-to', 'xlsx', '--outdir', outdir, file], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(soffice, [`-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--headless', '--convert-to', 'xlsx', '--outdir', outdir, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const resaved = path.join(outdir, 'beregnet.xlsx');
     expect([run.status, existsSync(resaved)]).toEqual([0, true]);
 

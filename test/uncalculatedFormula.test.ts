@@ -42,7 +42,8 @@ describe('uncalculated formulas', () => {
         severity: 'error',
         sheet: 'Tabeller',
         cell: 'C17',
-        message: 'Tabel A: 12 formelceller har intet beregnet resultat – projektmappen er gemt uden at være beregnet (fx af et program, der ikke regner formler ud). Åbn den i Excel, gem den, og tjek igen; arkets øvrige tjek er sprunget over.',
+        message:
+          'Tabel A: 12 formelceller har intet beregnet resultat – projektmappen er gemt uden at være beregnet (fx af et program, der ikke regner formler ud). Åbn den i Excel, gem den, og tjek igen; arkets øvrige tjek er sprunget over.',
       },
     ]);
     expect(findings.map((f) => f.rule)).not.toContain('total-mismatch');
@@ -53,7 +54,9 @@ describe('uncalculated formulas', () => {
     const file = await templateWithFormulas(false);
     const run = await tb('check', file, '--format', 'json', '--locale', 'en');
     const { findings } = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
-    expect(findings.find((f) => f.rule === 'uncalculated-formula')?.message).toMatch(/^Tabel A: 12 formula cells have no calculated result – the workbook was saved without being calculated/);
+    expect(findings.find((f) => f.rule === 'uncalculated-formula')?.message).toMatch(
+      /^Tabel A: 12 formula cells have no calculated result – the workbook was saved without being calculated/,
+    );
   });
 
   it('the same formulas with their cached results: no finding at all', async () => {

@@ -5,7 +5,6 @@ import { FileNotFoundError, NotXlsxError, WorkbookChangeError, WorkbookWriteErro
 import { XlsxWorkbook } from '../src/node/xlsxAdapter';
 import { a1, editXlsx, patchWorkbookXml, tempDir, workbookXml, xlsxCellModels } from './support/xlsx';
 
-
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
@@ -66,11 +65,21 @@ describe('XlsxWorkbook.open refuses what is not an .xlsx', () => {
     ['an empty file', 'tom.xlsx', Buffer.alloc(0), NotXlsxError, 'er tom'],
     ['a CSV renamed .xlsx', 'data.xlsx', Buffer.from('Udvalg;2025\nØU;-369\n'), NotXlsxError, 'tekstfil (fx CSV)'],
     ['an old .xls', 'gammel.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), NotXlsxError, '.xls'],
-    ['an .xls renamed .xlsx', 'gammel.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), NotXlsxError, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx'],
+    [
+      'an .xls renamed .xlsx',
+      'gammel.xlsx',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      NotXlsxError,
+      'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx',
+    ],
     [
       'an encrypted workbook',
       'krypteret.xlsx',
-      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')]),
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        Buffer.from('EncryptionInfo', 'utf16le'),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+      ]),
       NotXlsxError,
       'er krypteret (beskyttet med adgangskode)',
     ],

@@ -31,7 +31,11 @@ const TITLES: Record<TableKey, string[]> = {
   D: ['Tabel D. Fordeling af anlægsinvesteringer mellem udvalg', 'Tabel D. Anlægsinvesteringer'],
   E: ['Tabel E. Fordeling af serviceinvesteringer mellem udvalg', 'Tabel E. Serviceinvesteringer'],
 };
-const SUMMARY_TITLES = ['Tabel 1. Forslagets samlede økonomiske konsekvenser', 'Tabel 2. Forslagets samlede økonomiske konsekvenser', 'Tablet 1. Forslagets samlede økonomiske konsekvenser'];
+const SUMMARY_TITLES = [
+  'Tabel 1. Forslagets samlede økonomiske konsekvenser',
+  'Tabel 2. Forslagets samlede økonomiske konsekvenser',
+  'Tablet 1. Forslagets samlede økonomiske konsekvenser',
+];
 const PROSE = [
   'Forslaget indebærer en effektivisering af de administrative processer på tværs af forvaltningerne. Gevinsterne hentes fra og med budgetåret, når løsningen er implementeret.',
   'De varige driftsomkostninger finansieres af de udvalg, der har effektiviseringen, efter deres andel af gevinsten.',
@@ -148,7 +152,12 @@ export function proposalSheet(name: string, p: ProposalInput, r: ProposalResult,
       line('Samlede implementeringsomkostninger, anlæg', 'Anlæg', r.summary.investments.anlæg, 2);
       line('Samlede implementeringsomkostninger, service', 'Service', r.summary.investments.service, 2);
     }
-    line('Samlede implementeringsomkostninger', '', years.map((_, i) => r.summary.investments.anlæg[i] + r.summary.investments.service[i]), 2);
+    line(
+      'Samlede implementeringsomkostninger',
+      '',
+      years.map((_, i) => r.summary.investments.anlæg[i] + r.summary.investments.service[i]),
+      2,
+    );
   }
   line('Samlet økonomisk påvirkning', '', r.summary.economicImpact, 2);
   const pb = r.summary.payback;

@@ -13,7 +13,11 @@ export const LIB = path.join(ROOT, 'node_modules', '.cache', 'tb-bench');
 /** Compiles src/engine and src/node (tsconfig.build.json) into {@link LIB}; null on success. */
 export function compile(): string | null {
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const run = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', LIB, '--declaration', 'false', '--sourceMap', 'false'], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', LIB, '--declaration', 'false', '--sourceMap', 'false'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (run.status === 0) return null;
   return (run.stdout + run.stderr).trim().split('\n').slice(0, 3).join(' | ') || `tsc exited ${run.status}`;
 }
@@ -44,7 +48,8 @@ export async function measure(mode: 'bare' | 'check', file: string, lib: string 
   if (lib) args.push(lib);
   const r = await run(args);
   const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.code !== 0 || !line.startsWith('{')) throw new Error(`measure ${mode} ${file} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
+  if (r.code !== 0 || !line.startsWith('{'))
+    throw new Error(`measure ${mode} ${file} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(0, 5).join(' | ')}`);
   return JSON.parse(line) as Measurement;
 }
 

@@ -67,7 +67,14 @@ async function check(file: string, start: number, engine: Engine, adapter: Adapt
   sampleHeap();
   let cells = 0;
   for (const sheet of snapshot.sheets) for (const row of sheet.cells) for (const c of row) if (c.kind !== 'empty') cells++;
-  return { mode: 'check', cells, readMs: read - start, checkMs: performance.now() - read, findings: engine.countBySeverity(report.findings), tables: report.tables.length };
+  return {
+    mode: 'check',
+    cells,
+    readMs: read - start,
+    checkMs: performance.now() - read,
+    findings: engine.countBySeverity(report.findings),
+    tables: report.tables.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -90,7 +97,13 @@ async function main(): Promise<void> {
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   sampleHeap();
-  const out: Measurement = { ...result, ms, cpuMs: (used.user + used.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, peakHeapMB: peakHeap / 2 ** 20 };
+  const out: Measurement = {
+    ...result,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMB: peakHeap / 2 ** 20,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -26,7 +26,11 @@ export interface WriteTimes {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function patchRun(file: string, out: string, changes: (wb: XlsxWorkbook) => Promise<WorkbookChanges>): Promise<{ total: number; write: number; touched: string }> {
+async function patchRun(
+  file: string,
+  out: string,
+  changes: (wb: XlsxWorkbook) => Promise<WorkbookChanges>,
+): Promise<{ total: number; write: number; touched: string }> {
   const t0 = performance.now();
   const wb = await XlsxWorkbook.open(file);
   await wb.apply(await changes(wb));
@@ -51,7 +55,13 @@ async function exceljsRun(file: string, out: string, changes: (wb: XlsxWorkbook)
   }
   for (const spec of c.addSheets ?? []) {
     const ws = book.getWorksheet(spec.name) ?? book.addWorksheet(spec.name);
-    for (const w of spec.cells) ws.getCell(w.row + 1, w.col + 1).value = w.value.kind === 'empty' ? null : w.value.kind === 'error' ? ({ error: w.value.value } as ExcelJS.CellErrorValue) : (w.value.value as ExcelJS.CellValue);
+    for (const w of spec.cells)
+      ws.getCell(w.row + 1, w.col + 1).value =
+        w.value.kind === 'empty'
+          ? null
+          : w.value.kind === 'error'
+            ? ({ error: w.value.value } as ExcelJS.CellErrorValue)
+            : (w.value.value as ExcelJS.CellValue);
   }
   const t1 = performance.now();
   await fs.writeFile(out, new Uint8Array(await book.xlsx.writeBuffer()));
@@ -102,7 +112,15 @@ export async function benchWrites(dir: string, sizes: readonly number[], reps: n
 
 export function writeTable(results: readonly WriteTimes[]): string {
   const head = ['', 'file KB', 'patched write ms', 'ExcelJS write ms', 'patched total ms', 'ExcelJS total ms', 'parts touched'];
-  const rows = results.map((r) => [r.label, String(r.fileKB), r.patch.write.toFixed(0), r.exceljs.write.toFixed(0), r.patch.total.toFixed(0), r.exceljs.total.toFixed(0), r.partsTouched]);
+  const rows = results.map((r) => [
+    r.label,
+    String(r.fileKB),
+    r.patch.write.toFixed(0),
+    r.exceljs.write.toFixed(0),
+    r.patch.total.toFixed(0),
+    r.exceljs.total.toFixed(0),
+    r.partsTouched,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), ...rows.map(line)].join('\n');

@@ -185,7 +185,10 @@ export function splitSheetAddress(ref: string): { sheet: string | null; address:
  */
 export function sheetRef(sheet: string, address: string): string {
   const plain =
-    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(sheet) && !/^(?:true|false)$/i.test(sheet);
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) &&
+    !/^(?:R[0-9]*C?[0-9]*|C[0-9]*)$/i.test(sheet) &&
+    !/^(?:true|false)$/i.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
 }
 

@@ -6,16 +6,7 @@
 import type { CellRange, CellValue, DefinedName, WorkbookSnapshot } from './cells';
 
 /** How a written cell should look; adapters map these to their own formats. */
-export type CellStyle =
-  | 'title'
-  | 'subtitle'
-  | 'header'
-  | 'label'
-  | 'input'
-  | 'output'
-  | 'total'
-  | 'note'
-  | 'link';
+export type CellStyle = 'title' | 'subtitle' | 'header' | 'label' | 'input' | 'output' | 'total' | 'note' | 'link';
 
 /**
  * The one palette behind `CellStyle`, for both adapters: colours as RGB hex without `#`

@@ -221,7 +221,10 @@ function roundTable(exact: Fraction[][], exactTotal: readonly Fraction[], mode: 
   if (mode === 'cell') return { rows: exact.map((row) => row.map((v) => v.roundHalfAway())), total };
   const rows = exact.map(() => new Array<number>(exactTotal.length).fill(0));
   total.forEach((target, y) => {
-    roundFractionsLargestRemainder(exact.map((row) => row[y]), target).forEach((v, u) => (rows[u][y] = v));
+    roundFractionsLargestRemainder(
+      exact.map((row) => row[y]),
+      target,
+    ).forEach((v, u) => (rows[u][y] = v));
   });
   return { rows, total };
 }
@@ -296,13 +299,17 @@ export function computeNormalized(p: NormalizedProposal, options: ComputeOptions
 
   const netPermanent = A.total;
   const economicImpact = netPermanent.map((v, y) => v + D.total[y] + E.total[y]);
-  const hasAmount = p.years.map((_, y) =>
-    [...p.effects, ...p.operatingCosts, ...p.investments].some((item) => item.amounts[y] !== 0),
-  );
+  const hasAmount = p.years.map((_, y) => [...p.effects, ...p.operatingCosts, ...p.investments].some((item) => item.amounts[y] !== 0));
 
   const findings: Finding[] = [];
   if (mode === 'cell') {
-    for (const [key, t] of [['A', A], ['B', B], ['C', C], ['D', D], ['E', E]] as const) {
+    for (const [key, t] of [
+      ['A', A],
+      ['B', B],
+      ['C', C],
+      ['D', D],
+      ['E', E],
+    ] as const) {
       t.total.forEach((total, y) => {
         const sum = t.rows.reduce((acc, row) => acc + row[y], 0);
         if (sum !== total) {

@@ -1,10 +1,7 @@
 import type { CellValue } from './cells';
 
 /** What a value cell holds once read the way a Danish budget officer writes numbers. */
-export type ParsedNumber =
-  | { kind: 'number'; value: number }
-  | { kind: 'blank' }
-  | { kind: 'invalid'; text: string };
+export type ParsedNumber = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'invalid'; text: string };
 
 const BLANK: ParsedNumber = Object.freeze({ kind: 'blank' });
 

@@ -187,7 +187,10 @@ function pathText(path: readonly PropertyKey[]): string {
  */
 export function normalizeProposal(input: unknown, options: { locale?: Locale } = {}): NormalizedProposal {
   const l = options.locale ?? 'da';
-  const unknownKeys = findUnknownKeys(ProposalSchema, input).map(({ unknown, known }) => ({ path: pathText([...unknown.path, unknown.key]), message: unknownKeyMessage(unknown, known, l) }));
+  const unknownKeys = findUnknownKeys(ProposalSchema, input).map(({ unknown, known }) => ({
+    path: pathText([...unknown.path, unknown.key]),
+    message: unknownKeyMessage(unknown, known, l),
+  }));
   const parsed = ProposalSchema.safeParse(input, { error: proposalErrorMap(l) });
   if (!parsed.success || unknownKeys.length > 0) {
     const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message }));
@@ -248,7 +251,11 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
     }
     return { unit: where.key, key: where.key, placement: keyShares(where.key, `${path}.key`) ?? [] };
   };
-  const resolveShares = (record: Record<string, number> | { key: string } | undefined, fallback: Placed, path: string): { shares: Share[]; key: string | null } => {
+  const resolveShares = (
+    record: Record<string, number> | { key: string } | undefined,
+    fallback: Placed,
+    path: string,
+  ): { shares: Share[]; key: string | null } => {
     if (!record) return { shares: fallback.placement, key: fallback.key };
     if (isKeyRef(record)) return { shares: keyShares(record.key, `${path}.key`) ?? [], key: record.key };
     const merged = new Map<string, Fraction>();
@@ -265,7 +272,11 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
     }
     return { shares: [...merged].map(([unit, exact]) => ({ unit, share: exact.toNumber(), exact })), key: null };
   };
-  const line = (item: { label: string; amounts: number[]; bevilling?: string; styringsomraade?: string }, path: string, kind: 'service' | 'anlæg' = 'service'): NormalizedLine => {
+  const line = (
+    item: { label: string; amounts: number[]; bevilling?: string; styringsomraade?: string },
+    path: string,
+    kind: 'service' | 'anlæg' = 'service',
+  ): NormalizedLine => {
     checkAmounts(item.amounts, `${path}.amounts`);
     const styring = item.styringsomraade ?? DEFAULT_STYRINGSOMRAADE[kind];
     return { label: item.label, amounts: item.amounts, bevilling: item.bevilling ?? styring, styringsomraade: styring };
@@ -302,7 +313,19 @@ export function normalizeProposal(input: unknown, options: { locale?: Locale } =
   }
 
   if (problems.length > 0) throw new ProposalValidationError(problems);
-  return { title: p.title, priceLevel: p.priceLevel, implementedPriceLevel: p.implementedPriceLevel ?? null, years: p.years, units, keys, effects, operatingCosts, transfers, investments, memo };
+  return {
+    title: p.title,
+    priceLevel: p.priceLevel,
+    implementedPriceLevel: p.implementedPriceLevel ?? null,
+    years: p.years,
+    units,
+    keys,
+    effects,
+    operatingCosts,
+    transfers,
+    investments,
+    memo,
+  };
 }
 
 function isKeyRef(value: object): value is { key: string } {

@@ -24,7 +24,9 @@ export function withinAmountLimit(value: number): boolean {
 export function formatNumber(value: number, locale: Locale): string {
   if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
   const decimals = Number.isInteger(value) ? 0 : Math.min(10, Math.max(0, (String(value).split('.')[1] ?? '').length));
-  const text = formatDanish(value, decimals).replace(/(,\d*?)0+$/, '$1').replace(/,$/, '');
+  const text = formatDanish(value, decimals)
+    .replace(/(,\d*?)0+$/, '$1')
+    .replace(/,$/, '');
   return locale === 'da' ? text : text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
 }
 
@@ -33,7 +35,9 @@ const LIMIT_TEXT = { da: '1.000.000.000.000', en: '1,000,000,000,000' } as const
 /** The model's own checks, keyed by problem. */
 export const PROPOSAL_MESSAGES = {
   yearsNotConsecutive: (l: Locale, p: { before: number; after: number }) =>
-    l === 'da' ? `årene skal følge hinanden uden huller: ${p.before} efterfølges af ${p.after}` : `the years must follow each other without gaps: ${p.before} is followed by ${p.after}`,
+    l === 'da'
+      ? `årene skal følge hinanden uden huller: ${p.before} efterfølges af ${p.after}`
+      : `the years must follow each other without gaps: ${p.before} is followed by ${p.after}`,
   unknownUnit: (l: Locale, p: { name: string }) =>
     l === 'da'
       ? `ukendt udvalg "${p.name}" (brug fx ØU, KS, KIT, KEJD, BYK, KFU, BUU, SUU, SU, TMU, BIU, eller angiv det under otherUnits)`
@@ -50,9 +54,13 @@ export const PROPOSAL_MESSAGES = {
       ? `andelene summerer til ${formatNumber(+p.sum.toFixed(10), l)}, men skal summere til 1`
       : `the shares add up to ${formatNumber(+p.sum.toFixed(10), l)}, but must add up to 1`,
   sameUnitTransfer: (l: Locale, p: { unit: string }) =>
-    l === 'da' ? `et bevillingsflyt skal gå mellem to forskellige enheder (begge er ${p.unit})` : `a transfer must go between two different units (both are ${p.unit})`,
+    l === 'da'
+      ? `et bevillingsflyt skal gå mellem to forskellige enheder (begge er ${p.unit})`
+      : `a transfer must go between two different units (both are ${p.unit})`,
   placementType: (l: Locale) =>
-    l === 'da' ? 'skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })' : 'must be a committee ("TMU") or a distribution key ({ "key": "Timer" })',
+    l === 'da'
+      ? 'skal være et udvalg ("TMU") eller en fordelingsnøgle ({ "key": "Timer" })'
+      : 'must be a committee ("TMU") or a distribution key ({ "key": "Timer" })',
   sharesType: (l: Locale) =>
     l === 'da'
       ? 'skal være andele ({ "ØU": 0.25, "TMU": 0.75 }) eller en fordelingsnøgle ({ "key": "Timer" })'
@@ -62,7 +70,8 @@ export const PROPOSAL_MESSAGES = {
 /** Problems with fordelingsnøgler (distribution keys), keyed by problem. */
 export const KEY_MESSAGES = {
   unknownKey: (l: Locale, p: { name: string; names: readonly string[] }) => {
-    if (l === 'da') return `ukendt fordelingsnøgle "${p.name}" (${p.names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${p.names.join(', ')}`})`;
+    if (l === 'da')
+      return `ukendt fordelingsnøgle "${p.name}" (${p.names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${p.names.join(', ')}`})`;
     return `unknown distribution key "${p.name}" (${p.names.length === 0 ? 'the proposal has no keys under keys' : `the proposal's keys are ${p.names.join(', ')}`})`;
   },
   unusedKey: (l: Locale, p: { name: string }) =>
@@ -76,7 +85,9 @@ export const KEY_MESSAGES = {
       ? `grundlaget ${formatNumber(p.basis, l)} er negativt; en nøgles grundlag (timer, enheder, m², kr.) skal være 0 eller derover`
       : `the basis ${formatNumber(p.basis, l)} is negative; a key's basis (hours, devices, m², DKK) must be 0 or more`,
   zeroTotal: (l: Locale, p: { name: string }) =>
-    l === 'da' ? `nøglen "${p.name}" summerer til 0; mindst én enhed skal have et grundlag over 0` : `the key "${p.name}" adds up to 0; at least one unit needs a basis above 0`,
+    l === 'da'
+      ? `nøglen "${p.name}" summerer til 0; mindst én enhed skal have et grundlag over 0`
+      : `the key "${p.name}" adds up to 0; at least one unit needs a basis above 0`,
 } as const;
 
 function last(path: readonly PropertyKey[]): PropertyKey | undefined {
@@ -127,7 +138,9 @@ export function proposalErrorMap(locale: Locale): z.core.$ZodErrorMap {
           return da ? `mangler ${what}` : `is missing ${what}`;
         }
         const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-        return da ? `skal være ${issue.code === 'too_small' ? 'mindst' : 'højst'} ${formatNumber(bound, locale)}` : `must be at ${issue.code === 'too_small' ? 'least' : 'most'} ${formatNumber(bound, locale)}`;
+        return da
+          ? `skal være ${issue.code === 'too_small' ? 'mindst' : 'højst'} ${formatNumber(bound, locale)}`
+          : `must be at ${issue.code === 'too_small' ? 'least' : 'most'} ${formatNumber(bound, locale)}`;
       }
       case 'invalid_union':
         return last(path) === 'credit' || last(path) === 'financing' ? PROPOSAL_MESSAGES.sharesType(locale) : PROPOSAL_MESSAGES.placementType(locale);

@@ -22,10 +22,7 @@ export interface Tabel1Row {
  * Payback as Tabel 1 states it. `ikke relevant` without investments; `beyondYears` when it is
  * reached only after the proposal's last year, continuing that year's permanent change.
  */
-export type Tabel1Payback =
-  | { kind: 'ikke relevant' }
-  | { kind: 'years'; years: number; year: number; beyondYears: boolean }
-  | { kind: 'nås ikke' };
+export type Tabel1Payback = { kind: 'ikke relevant' } | { kind: 'years'; years: number; year: number; beyondYears: boolean } | { kind: 'nås ikke' };
 
 export interface Tabel1 {
   rows: Tabel1Row[];
@@ -80,7 +77,17 @@ export function computeTabel1(p: NormalizedProposal): Tabel1 {
   for (const l of permanentLines) rows.push({ kind: 'line', label: l.label, styringsomraade: l.styringsomraade, values: rounded(sums([l], n)) });
   const styring = [...new Set(permanentLines.map((l) => l.styringsomraade))];
   for (const s of styring) {
-    rows.push({ kind: 'subtotal', label: `Samlet varig ændring, ${s.toLowerCase()}`, styringsomraade: s, values: rounded(sums(permanentLines.filter((l) => l.styringsomraade === s), n)) });
+    rows.push({
+      kind: 'subtotal',
+      label: `Samlet varig ændring, ${s.toLowerCase()}`,
+      styringsomraade: s,
+      values: rounded(
+        sums(
+          permanentLines.filter((l) => l.styringsomraade === s),
+          n,
+        ),
+      ),
+    });
   }
   const permanent = sums(permanentLines, n);
   rows.push({ kind: 'total', label: 'Samlet varig ændring', styringsomraade: '', values: rounded(permanent) });
@@ -90,13 +97,22 @@ export function computeTabel1(p: NormalizedProposal): Tabel1 {
   for (const v of p.investments) rows.push({ kind: 'line', label: v.label, styringsomraade: v.styringsomraade, values: rounded(sums([v], n)) });
   for (const kind of ['service', 'anlæg'] as const) {
     const of = p.investments.filter((v) => v.kind === kind);
-    if (of.length > 0) rows.push({ kind: 'subtotal', label: `Samlede implementeringsomkostninger, ${kind}`, styringsomraade: kind === 'anlæg' ? 'Anlæg' : 'Service', values: rounded(sums(of, n)) });
+    if (of.length > 0)
+      rows.push({
+        kind: 'subtotal',
+        label: `Samlede implementeringsomkostninger, ${kind}`,
+        styringsomraade: kind === 'anlæg' ? 'Anlæg' : 'Service',
+        values: rounded(sums(of, n)),
+      });
   }
   const investments = sums(p.investments, n);
   rows.push({ kind: 'total', label: 'Samlede implementeringsomkostninger', styringsomraade: '', values: rounded(investments) });
   rows.push({ kind: 'total', label: 'Samlet økonomisk påvirkning', styringsomraade: '', values: rounded(permanent.map((v, y) => v.add(investments[y]))) });
 
-  const servicePermanent = sums(permanentLines.filter((l) => l.styringsomraade === 'Service'), n);
+  const servicePermanent = sums(
+    permanentLines.filter((l) => l.styringsomraade === 'Service'),
+    n,
+  );
   return {
     rows,
     payback: { service: tabel1Payback(p.years, servicePermanent, investments), total: tabel1Payback(p.years, permanent, investments) },

@@ -28,7 +28,13 @@ const DEFS: UnitDef[] = [
   { key: 'SUU', name: 'Sundheds- og Omsorgsudvalget', committee: 'SUU', standard: true, aliases: ['SUU', 'SUF', 'Sundheds- og Omsorgsforvaltningen'] },
   { key: 'SU', name: 'Socialudvalget', committee: 'SU', standard: true, aliases: ['SU', 'SOF', 'Socialforvaltningen'] },
   { key: 'TMU', name: 'Teknik- og Miljøudvalget', committee: 'TMU', standard: true, aliases: ['TMU', 'TMF', 'Teknik- og Miljøforvaltningen'] },
-  { key: 'BIU', name: 'Beskæftigelses- og Integrationsudvalget', committee: 'BIU', standard: true, aliases: ['BIU', 'BIF', 'Beskæftigelses- og Integrationsforvaltningen'] },
+  {
+    key: 'BIU',
+    name: 'Beskæftigelses- og Integrationsudvalget',
+    committee: 'BIU',
+    standard: true,
+    aliases: ['BIU', 'BIF', 'Beskæftigelses- og Integrationsforvaltningen'],
+  },
   { key: 'Borgerrådgiveren', name: 'Borgerrådgiveren', committee: 'Borgerrådgiveren', standard: false, aliases: ['BR', 'Borgerrådgivningen'] },
   { key: 'Intern Revision', name: 'Intern Revision', committee: 'Intern Revision', standard: false, aliases: ['IR'] },
 ];

@@ -18,14 +18,7 @@
  * workbook back (`./rollback.ts`). A batch with notes or comments is then tried once more with
  * the annotations cell by cell, skipping the cells Excel refuses.
  */
-import {
-  sheetRef,
-  splitSheetAddress,
-  TOOL_NOTE_MARKER,
-  type WorkbookChanges,
-  type WorkbookPort,
-  type WorkbookSnapshot,
-} from '../engine';
+import { sheetRef, splitSheetAddress, TOOL_NOTE_MARKER, type WorkbookChanges, type WorkbookPort, type WorkbookSnapshot } from '../engine';
 import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
 import { ExcelRequestError, HiddenSheetError, WorkbookChangeError } from './errors';
 import { arrayCells, probeArrays } from './arrays';
@@ -175,7 +168,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const located = annotations?.locate();
       await sync();
       // Only when a box holds an array formula or a spill: which written cells they hold.
-      const heldCells = await arrayCells(targets.map((t) => t.arrays), sync);
+      const heldCells = await arrayCells(
+        targets.map((t) => t.arrays),
+        sync,
+      );
       const { existingNotes, existingComments } = located?.read() ?? {
         existingNotes: new Map<string, ExistingNote>(),
         existingComments: new Map<string, ExistingComment>(),
@@ -200,9 +196,16 @@ export class OfficeWorkbook implements WorkbookPort {
         rows: t.box.end.row - t.box.start.row + 1,
         cols: t.box.end.col - t.box.start.col + 1,
       }));
-      await loadBlocks(sync, blocks, this.maxCellsPerSync, (b) => targets[b.sheet].ws, ['formulas', 'numberFormat'], (b, range) => {
-        priorCells.push({ sheetId: targets[b.sheet].ws.id, row: b.row, col: b.col, formulas: range.formulas, numberFormat: range.numberFormat });
-      });
+      await loadBlocks(
+        sync,
+        blocks,
+        this.maxCellsPerSync,
+        (b) => targets[b.sheet].ws,
+        ['formulas', 'numberFormat'],
+        (b, range) => {
+          priorCells.push({ sheetId: targets[b.sheet].ws.id, row: b.row, col: b.col, formulas: range.formulas, numberFormat: range.numberFormat });
+        },
+      );
 
       const prior: PriorState = {
         sheets: sheetList.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position })),

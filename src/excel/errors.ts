@@ -5,14 +5,7 @@
 import { describeChangeProblem, describeRequestFailure, type AdapterLocale } from './messages';
 
 export type ChangeProblemCode =
-  | 'workbook-protected'
-  | 'sheet-protected'
-  | 'sheet-exists'
-  | 'missing-sheet'
-  | 'merged-cells'
-  | 'array-formula'
-  | 'spill'
-  | 'last-sheet';
+  'workbook-protected' | 'sheet-protected' | 'sheet-exists' | 'missing-sheet' | 'merged-cells' | 'array-formula' | 'spill' | 'last-sheet';
 
 /** One reason a batch of changes cannot be applied. */
 export interface ChangeProblem {

@@ -2,14 +2,7 @@
  * Planning a batch of changes: every reason to refuse it, found from facts read beforehand, so
  * that a refused batch leaves the workbook exactly as it was.
  */
-import {
-  rangeFromA1,
-  rangeToA1,
-  splitSheetAddress,
-  type CellRange,
-  type CellWrite,
-  type WorkbookChanges,
-} from '../engine';
+import { rangeFromA1, rangeToA1, splitSheetAddress, type CellRange, type CellWrite, type WorkbookChanges } from '../engine';
 import type { ChangeProblem } from './errors';
 
 /** A comma-separated RangeAreas address (`Ark1!A1:B2, 'Tabel A'!D4:E5`) as ranges. */

@@ -2,16 +2,7 @@
  * Reading a workbook through the Excel JavaScript API: every sheet's used cells (values and
  * formulas) and every defined name, in a bounded number of round trips.
  */
-import {
-  serialToDate,
-  rangeFromA1,
-  splitSheetAddress,
-  toCell,
-  AddressError,
-  type DefinedName,
-  type SheetGrid,
-  type WorkbookSnapshot,
-} from '../engine';
+import { serialToDate, rangeFromA1, splitSheetAddress, toCell, AddressError, type DefinedName, type SheetGrid, type WorkbookSnapshot } from '../engine';
 import type { XlNamedItem, XlRange, XlRequestContext, XlWorksheet } from './api';
 import { isPayloadLimitError } from './payload';
 
@@ -23,7 +14,6 @@ export interface ReadBlock {
   cols: number;
 }
 
-
 /**
  * Whether a number format shows a date: Excel sends a date as its serial number, ExcelJS (the
  * CLI) as a Date, so the adapter turns serials under a date format into dates, as ExcelJS does.
@@ -32,7 +22,10 @@ export interface ReadBlock {
  */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== 'string' || format === 'General' || format === '@') return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
 }
 

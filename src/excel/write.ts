@@ -158,7 +158,10 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
     const formats = [run.map((w) => w.numberFormat!)];
     steps.push({ bytes: OPERATION_BYTES + JSON.stringify(formats).length, queue: () => (rangeOf(run).numberFormat = formats) });
   }
-  for (const run of runs((w) => unique(w) && w.style !== undefined, (a, b) => a.style === b.style)) {
+  for (const run of runs(
+    (w) => unique(w) && w.style !== undefined,
+    (a, b) => a.style === b.style,
+  )) {
     const style = CELL_FORMATS[run[0].style!];
     if (!style || Object.keys(style).length === 0) continue;
     steps.push({

@@ -51,7 +51,13 @@ export async function workbookFile(model: WorkbookModel): Promise<Uint8Array> {
     const part = `xl/worksheets/sheet${index + 1}.xml`;
     const xml = await zip.file(part)?.async('string');
     if (xml === undefined) throw new Error(`${part} mangler i den gemte projektmappe`);
-    zip.file(part, patchCells(xml, cells.map((c) => ({ ...c, styleIndex: styles.index }))).xml);
+    zip.file(
+      part,
+      patchCells(
+        xml,
+        cells.map((c) => ({ ...c, styleIndex: styles.index })),
+      ).xml,
+    );
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -138,7 +138,12 @@ function printResult(result: ProposalResult, format: 'table' | 'json', title: st
 }
 
 /** Reads a template workbook, computes it and returns the workbook with Tables A–E written. */
-async function computeWorkbook(wb: XlsxWorkbook, file: string, rounding: RoundingMode, locale: Locale = 'da'): Promise<{ input: ProposalInput; result: ProposalResult }> {
+async function computeWorkbook(
+  wb: XlsxWorkbook,
+  file: string,
+  rounding: RoundingMode,
+  locale: Locale = 'da',
+): Promise<{ input: ProposalInput; result: ProposalResult }> {
   const snapshot = await wb.read();
   const input = inFile(file, () => readTemplate(snapshot, { locale }));
   const result = inFile(file, () => computeProposal(input, { rounding }));
@@ -181,7 +186,11 @@ Tilvalg:
     await wb.apply(inFile(from ?? file, () => templateChanges(proposal, options)));
     if (from) await computeWorkbook(wb, file, 'total');
     await wb.save(file);
-    io.out(from ? `Skrev ${file}: fanen Input er udfyldt fra ${from}, og Tabel A–E er beregnet.\n` : `Skrev ${file}: et tomt Teknisk beregningsark. Udfyld fanen Input, og kør tb compute ${file}.\n`);
+    io.out(
+      from
+        ? `Skrev ${file}: fanen Input er udfyldt fra ${from}, og Tabel A–E er beregnet.\n`
+        : `Skrev ${file}: et tomt Teknisk beregningsark. Udfyld fanen Input, og kør tb compute ${file}.\n`,
+    );
     return 0;
   },
 };
@@ -191,7 +200,8 @@ function templateOptions(values: Values): TemplateOptions {
   const years = stringOption(values, 'years');
   if (years !== undefined) {
     const m = /^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$/.exec(years);
-    if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 20) throw new UsageError(`--years skal være et interval som 2024-2029 (fik ${years})`);
+    if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 20)
+      throw new UsageError(`--years skal være et interval som 2024-2029 (fik ${years})`);
     options.years = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
   }
   const priceLevel = yearOption(stringOption(values, 'price-level'), 'price-level');
@@ -307,7 +317,13 @@ Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
       const findings = report.findings.map(({ params: _params, range: _range, ...rest }) => rest);
       io.out(`${JSON.stringify({ findings, tables: report.tables }, null, 2)}\n`);
     } else {
-      io.out(formatCheckReport(report, file, snapshot.sheets.map((s) => s.name)));
+      io.out(
+        formatCheckReport(
+          report,
+          file,
+          snapshot.sheets.map((s) => s.name),
+        ),
+      );
     }
     if (annotate !== undefined) {
       await wb.apply(annotationChanges(snapshot, report, { locale }));

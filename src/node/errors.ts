@@ -95,7 +95,10 @@ export class SameFileError extends FileError {
 /** A write into a sheet whose protection is on: nothing is written. */
 export class ProtectedSheetError extends FileError {
   constructor(file: string, sheets: readonly string[]) {
-    super(file, `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`);
+    super(
+      file,
+      `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`,
+    );
     this.name = 'ProtectedSheetError';
   }
 }

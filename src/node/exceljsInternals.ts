@@ -31,7 +31,8 @@ export function missingExcelJsInternals(): string[] {
   const missing: string[] = [];
   const proto = DefinedNamesXform?.prototype as unknown as Record<string, unknown> | undefined;
   for (const method of ['parseOpen', 'parseClose', 'render']) {
-    if (!proto || !Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function') missing.push(`DefinedNamesXform.prototype.${method}`);
+    if (!proto || !Object.prototype.hasOwnProperty.call(proto, method) || typeof proto[method] !== 'function')
+      missing.push(`DefinedNamesXform.prototype.${method}`);
   }
   const workbook = new ExcelJS.Workbook();
   let owner: object | null = workbook.definedNames;

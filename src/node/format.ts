@@ -103,7 +103,9 @@ function formatTabel1(result: ProposalResult, numberWidth: number): string[] {
   return [
     'Tabel 1. Forslagets samlede økonomiske konsekvenser',
     row(columns, `1.000 kr. ${result.priceLevel} p/l`, ['Styringsområde'.padEnd(styringWidth), ...result.years.map(String)], styringWidth),
-    ...t.rows.map((r) => (r.kind === 'heading' ? r.label : row(columns, r.label, [r.styringsomraade.padEnd(styringWidth), ...numbers(r.values)], styringWidth))),
+    ...t.rows.map((r) =>
+      r.kind === 'heading' ? r.label : row(columns, r.label, [r.styringsomraade.padEnd(styringWidth), ...numbers(r.values)], styringWidth),
+    ),
     `Tilbagebetalingstid baseret på serviceeffektivisering: ${paybackText(t.payback.service, lastYear)}`,
     `Tilbagebetalingstid baseret på totaløkonomi: ${paybackText(t.payback.total, lastYear)}`,
   ];

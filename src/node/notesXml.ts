@@ -10,7 +10,8 @@ import { attr, escapeXml, unescapeXml } from './xlsxPackage';
 /** The author the tool writes its own notes as. */
 export const TOOL_AUTHOR = 'Teknisk beregningsark';
 
-export const EMPTY_COMMENTS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
+export const EMPTY_COMMENTS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
 
 interface CommentSpan {
   start: number;
@@ -126,7 +127,8 @@ function authorId(xml: string, p: string): { xml: string; id: number } {
   const close = xml.indexOf(`</${p}authors>`);
   if (close >= 0) return { xml: `${xml.slice(0, close)}${author}${xml.slice(close)}`, id: authors.length };
   const selfClosing = new RegExp(`<${p}authors\\s*/>`).exec(xml);
-  if (selfClosing) return { xml: `${xml.slice(0, selfClosing.index)}<${p}authors>${author}</${p}authors>${xml.slice(selfClosing.index + selfClosing[0].length)}`, id: 0 };
+  if (selfClosing)
+    return { xml: `${xml.slice(0, selfClosing.index)}<${p}authors>${author}</${p}authors>${xml.slice(selfClosing.index + selfClosing[0].length)}`, id: 0 };
   const list = xml.indexOf(`<${p}commentList`);
   return { xml: `${xml.slice(0, list)}<${p}authors>${author}</${p}authors>${xml.slice(list)}`, id: 0 };
 }
@@ -153,7 +155,9 @@ export function addToolNotes(xml: string, notes: readonly { row: number; col: nu
       replaced.push({ start: existing.start, end: existing.end, xml: replaceRuns(existing.xml, p, runs) });
       continue;
     }
-    fresh.push(`<${p}comment ref="${ref}" authorId="${author.id}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`);
+    fresh.push(
+      `<${p}comment ref="${ref}" authorId="${author.id}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`,
+    );
     added.push({ row: note.row, col: note.col });
   }
   for (const r of replaced.sort((x, y) => y.start - x.start)) doc = `${doc.slice(0, r.start)}${r.xml}${doc.slice(r.end)}`;

@@ -15,7 +15,17 @@ import { insertLegacyDrawing, isSheetProtected, legacyDrawingId, patchCells, roo
 import { attr, CONTENT_TYPE, escapeXml, insertBeforeClose, NS, relsPartOf, setAttr, unescapeXml, type SheetEntry, type XlsxPackage } from './xlsxPackage';
 
 /** Elements of a workbook part that follow `calcPr`, in schema order. */
-const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 export class PackageWriter {
   private constructor(
@@ -73,7 +83,8 @@ export class PackageWriter {
     const replace = new Set((changes.replaceSheets ?? []).map((n) => n.toLowerCase()));
     for (const spec of changes.addSheets ?? []) {
       const exists = this.sheetList.some((s) => s.name.toLowerCase() === spec.name.toLowerCase());
-      if (exists && !replace.has(spec.name.toLowerCase()) && !removed.has(spec.name.toLowerCase())) throw new WorkbookChangeError(`Arket »${spec.name}« findes allerede i projektmappen og overskrives ikke.`);
+      if (exists && !replace.has(spec.name.toLowerCase()) && !removed.has(spec.name.toLowerCase()))
+        throw new WorkbookChangeError(`Arket »${spec.name}« findes allerede i projektmappen og overskrives ikke.`);
     }
     const added = new Set((changes.addSheets ?? []).map((s) => s.name.toLowerCase()));
     const targets = [...(changes.cells ?? []), ...(changes.notes ?? []), ...(changes.names ?? [])].filter((t) => !added.has(t.sheet.toLowerCase()));
@@ -176,7 +187,10 @@ export class PackageWriter {
     for (const [name, cells] of bySheet) {
       const sheet = this.sheet(name);
       const parts = await this.ensureNoteParts(sheet);
-      const edit = addToolNotes(await this.pkg.text(parts.comments), [...cells.values()].map((c) => ({ row: c.row, col: c.col, text: c.texts.join('\n') })));
+      const edit = addToolNotes(
+        await this.pkg.text(parts.comments),
+        [...cells.values()].map((c) => ({ row: c.row, col: c.col, text: c.texts.join('\n') })),
+      );
       this.pkg.set(parts.comments, edit.xml);
       await this.editVml(parts.vml, edit);
     }

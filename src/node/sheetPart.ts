@@ -61,7 +61,10 @@ function collection(xml: string, p: string, local: string, child: string): Colle
 }
 
 function render(p: string, c: Collection, openTag: string): string {
-  const tag = attr(openTag, 'count') !== undefined ? openTag.replace(/\scount\s*=\s*"\d+"/, ` count="${c.items.length}"`) : openTag.replace(/\s*\/?>$/, ` count="${c.items.length}">`);
+  const tag =
+    attr(openTag, 'count') !== undefined
+      ? openTag.replace(/\scount\s*=\s*"\d+"/, ` count="${c.items.length}"`)
+      : openTag.replace(/\s*\/?>$/, ` count="${c.items.length}">`);
   return `${tag.replace(/\s*\/>$/, '>')}${c.items.join('')}</${p}${c.local}>`;
 }
 
@@ -100,7 +103,11 @@ export function addCellFormats(xml: string, styles: ReadonlySet<CellStyle>, numb
   }
 
   const ids = { font: new Map<string, number>(), fill: new Map<string, number>(), border: new Map<string, number>() };
-  for (const [kind, local] of [['font', 'fonts'], ['fill', 'fills'], ['border', 'borders']] as const) {
+  for (const [kind, local] of [
+    ['font', 'fonts'],
+    ['fill', 'fills'],
+    ['border', 'borders'],
+  ] as const) {
     const c = collection(doc, p, local, kind);
     if (!c) continue;
     for (const style of styles) {
@@ -156,12 +163,20 @@ export function sheetPartXml(spec: SheetSpec, styleIndex: ReadonlyMap<string, nu
   }
   const sheetData = [...rows.keys()]
     .sort((a, b) => a - b)
-    .map((r) => `<row r="${r + 1}">${rows.get(r)!.sort((a, b) => a.col - b.col).map((c) => cellElement('', c, null)).join('')}</row>`)
+    .map(
+      (r) =>
+        `<row r="${r + 1}">${rows
+          .get(r)!
+          .sort((a, b) => a.col - b.col)
+          .map((c) => cellElement('', c, null))
+          .join('')}</row>`,
+    )
     .join('');
   const frozen = spec.frozenRows ?? 0;
-  const views = frozen > 0
-    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
-    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const views =
+    frozen > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const widths = (spec.columnWidths ?? []).map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   const merges = (spec.merges ?? []).map((m) => `<mergeCell ref="${a1(m.start.row, m.start.col)}:${a1(m.end.row, m.end.col)}"/>`);
   return (

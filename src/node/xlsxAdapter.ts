@@ -74,7 +74,10 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       await adapter.workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch {
-      throw new NotXlsxError(adapter.file, 'kan ikke læses som .xlsx-projektmappe: en del af filen er beskadiget eller ukendt; åbn den i Excel og gem den igen');
+      throw new NotXlsxError(
+        adapter.file,
+        'kan ikke læses som .xlsx-projektmappe: en del af filen er beskadiget eller ukendt; åbn den i Excel og gem den igen',
+      );
     }
     return adapter;
   }
@@ -189,7 +192,11 @@ async function readWorkbookBytes(file: string): Promise<Buffer> {
   }
   if (buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
     // Excel stores a password-protected workbook as an OLE file holding the encrypted package.
-    if (buffer.includes(ENCRYPTED_PACKAGE)) throw new NotXlsxError(file, 'er krypteret (beskyttet med adgangskode); åbn den i Excel, fjern adgangskoden (Filer > Info > Beskyt projektmappe), og gem den');
+    if (buffer.includes(ENCRYPTED_PACKAGE))
+      throw new NotXlsxError(
+        file,
+        'er krypteret (beskyttet med adgangskode); åbn den i Excel, fjern adgangskoden (Filer > Info > Beskyt projektmappe), og gem den',
+      );
     throw new NotXlsxError(file, 'er en gammel Excel-fil (.xls); åbn den i Excel og gem den som .xlsx');
   }
   if (ext === '.xls') throw new NotXlsxError(file, 'har filtypen .xls, men tb læser kun .xlsx; gem projektmappen som .xlsx');
@@ -197,7 +204,12 @@ async function readWorkbookBytes(file: string): Promise<Buffer> {
   if (buffer.length === 0) throw new NotXlsxError(file, 'er tom (0 byte), ikke en .xlsx-projektmappe');
   if (!buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
     const looksLikeText = !buffer.subarray(0, 512).includes(0);
-    throw new NotXlsxError(file, looksLikeText ? 'er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx' : 'er ikke en .xlsx-projektmappe');
+    throw new NotXlsxError(
+      file,
+      looksLikeText
+        ? 'er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx'
+        : 'er ikke en .xlsx-projektmappe',
+    );
   }
   return buffer;
 }
@@ -210,7 +222,10 @@ async function openPackage(file: string, bytes: Buffer): Promise<XlsxPackage> {
     case 'xlsx':
       return pkg;
     case 'ods':
-      throw new NotXlsxError(file, 'er et OpenDocument-regneark (.ods) med filtypen .xlsx; åbn det i Excel eller LibreOffice, og gem det som Excel-projektmappe (.xlsx)');
+      throw new NotXlsxError(
+        file,
+        'er et OpenDocument-regneark (.ods) med filtypen .xlsx; åbn det i Excel eller LibreOffice, og gem det som Excel-projektmappe (.xlsx)',
+      );
     case 'docx':
       throw new NotXlsxError(file, 'er et Word-dokument med filtypen .xlsx, ikke en projektmappe');
     case 'pptx':

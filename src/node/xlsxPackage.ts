@@ -201,7 +201,12 @@ export class XlsxPackage {
       const tag = m[0];
       const external = attr(tag, 'TargetMode') === 'External';
       const target = attr(tag, 'Target') ?? '';
-      out.push({ id: attr(tag, 'Id') ?? '', type: attr(tag, 'Type') ?? '', target: external ? target : resolveTarget(part === '' ? '' : part, target), external });
+      out.push({
+        id: attr(tag, 'Id') ?? '',
+        type: attr(tag, 'Type') ?? '',
+        target: external ? target : resolveTarget(part === '' ? '' : part, target),
+        external,
+      });
     }
     return out;
   }
@@ -209,7 +214,9 @@ export class XlsxPackage {
   /** Adds a relationship from `part` to `targetPart` and returns its id. */
   async addRelationship(part: string, type: string, targetPart: string): Promise<string> {
     const relsPart = relsPartOf(part);
-    const xml = this.has(relsPart) ? await this.text(relsPart) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.relationships}"></Relationships>`;
+    const xml = this.has(relsPart)
+      ? await this.text(relsPart)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.relationships}"></Relationships>`;
     const ids = new Set([...xml.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map((m) => m[1]));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;

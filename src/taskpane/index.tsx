@@ -11,6 +11,13 @@ import { initialLocale, themeFromBackground } from './preferences';
 
 void Office.onReady((info) => {
   const root = createRoot(document.getElementById('root')!);
-  if (info.host === Office.HostType.Excel) root.render(<TaskPane session={new OfficeWorkbook(officeHost())} initialLocale={initialLocale(Office.context.displayLanguage)} theme={themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor)} />);
+  if (info.host === Office.HostType.Excel)
+    root.render(
+      <TaskPane
+        session={new OfficeWorkbook(officeHost())}
+        initialLocale={initialLocale(Office.context.displayLanguage)}
+        theme={themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor)}
+      />,
+    );
   else root.render(<NotInExcel />);
 });

@@ -26,7 +26,9 @@ const plain = (text: string): PaneErrorLine => ({ text });
 export function describeError(error: unknown, locale: PaneLocale, strings: PaneStrings): PaneError {
   if (error instanceof WorkbookChangeError) return { title: strings.errorTitle.change, lines: error.describe(locale).map(plain) };
   if (error instanceof TemplateError) {
-    const lines = error.problems.map((p): PaneErrorLine => (p.sheet && p.cell ? { text: p.message, sheet: p.sheet, cell: p.cell } : plain(p.path ? `${p.path}: ${p.message}` : p.message)));
+    const lines = error.problems.map((p): PaneErrorLine =>
+      p.sheet && p.cell ? { text: p.message, sheet: p.sheet, cell: p.cell } : plain(p.path ? `${p.path}: ${p.message}` : p.message),
+    );
     // A missing sheet or name is the template's problem; values typed wrong are the Input sheet's.
     return error.missingParts
       ? { title: strings.errorTitle.template, lines, hint: strings.templateHint }

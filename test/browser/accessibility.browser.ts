@@ -39,7 +39,11 @@ async function violations(page: Page): Promise<Violation[]> {
   // Evaluated through the browser's debugging protocol, so the page's Content-Security-Policy allows it.
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     // Fluent's focus manager (tabster) keeps aria-hidden focus sentinels on purpose: a known false
     // positive of aria-hidden-focus (microsoft/tabster#288), so those elements alone are left out.
     const result = await axe.run({ exclude: [['section[aria-label="Projektmappe"]'], ['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   server = await serveStatic(DIST);
   browser = await launchChromium();
   // No network: only the local server answers; Office.js's CDN and everything else is refused.
-  await browser.context.route('**/*', (route) => (route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort('internetdisconnected')));
+  await browser.context.route('**/*', (route) =>
+    route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort('internetdisconnected'),
+  );
 });
 
 afterAll(async () => {
@@ -128,7 +130,9 @@ describe('what the build emits', () => {
       const code = readFileSync(path.join(DIST, file), 'utf8');
       expect(() => acorn.parse(code, { ecmaVersion: 2018, sourceType: 'script' })).not.toThrow();
       // Safari before 16.4 rejects lookbehind, though ES2018 has it.
-      const lookbehind = [...acorn.tokenizer(code, { ecmaVersion: 2018 })].filter((t) => t.type.label === 'regexp' && /\(\?<[=!]/.test((t as unknown as { value: { pattern: string } }).value.pattern));
+      const lookbehind = [...acorn.tokenizer(code, { ecmaVersion: 2018 })].filter(
+        (t) => t.type.label === 'regexp' && /\(\?<[=!]/.test((t as unknown as { value: { pattern: string } }).value.pattern),
+      );
       expect(lookbehind).toEqual([]);
     }
   });

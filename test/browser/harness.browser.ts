@@ -404,9 +404,18 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     const page = await openHarness();
     expect(await page.getByTestId('intro').locator('p').count()).toBe(2);
     const steps = await page.locator('ol > li').allTextContents();
-    expect(steps.map((s) => s.slice(0, 20))).toEqual([expect.stringMatching(/^Indsæt skabelonen/), expect.stringMatching(/^Udfyld fanen Input/), expect.stringMatching(/^Beregn Tabel A–E/)]);
+    expect(steps.map((s) => s.slice(0, 20))).toEqual([
+      expect.stringMatching(/^Indsæt skabelonen/),
+      expect.stringMatching(/^Udfyld fanen Input/),
+      expect.stringMatching(/^Beregn Tabel A–E/),
+    ]);
     // Numbered as steps: the items keep their list markers.
-    expect(await page.locator('ol > li').first().evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+    expect(
+      await page
+        .locator('ol > li')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('list-item');
     // The example switch sits in the template's step, next to its button.
     expect(await page.locator('ol > li').first().getByRole('switch', { name: 'Udfyld med eksempel (Forslag 4)' }).count()).toBe(1);
     const primary = () => page.locator('[data-primary=true]').textContent();
@@ -460,7 +469,10 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(writes.length).toBeGreaterThan(0);
     // The Kvantum lines go to their own sheet, and the pane says so.
     expect(writes.filter((w) => w.sheet === 'Kvantum').length).toBeGreaterThan(result.kvantum.length);
-    await page.getByText(/og Kvantum-linjerne på fanen Kvantum/).first().waitFor();
+    await page
+      .getByText(/og Kvantum-linjerne på fanen Kvantum/)
+      .first()
+      .waitFor();
     for (const w of writes) {
       const grid = snapshot.sheets.find((s) => s.name === w.sheet)!;
       const cell = grid.cells[w.row]?.[w.col] ?? { kind: 'empty' };

@@ -14,6 +14,8 @@ describe('the CLI text report lists condensed findings', () => {
     const report = checkWorkbook({ sheets: [gridFromRows('Forslag', rows)], names: [] });
     const text = formatCheckReport(report, 'k.xlsx', ['Forslag']);
     expect(text).toContain('k.xlsx: 0 fejl, 5 advarsler, 0 bemærkninger (vist samlet i 1 linje).');
-    expect(text.split('\n').filter((l) => l.startsWith('  advarsel'))).toEqual([expect.stringMatching(/^ {2}advarsel {4}C6:G6 {2}Tabel A, »Total« 2025–2029: /)]);
+    expect(text.split('\n').filter((l) => l.startsWith('  advarsel'))).toEqual([
+      expect.stringMatching(/^ {2}advarsel {4}C6:G6 {2}Tabel A, »Total« 2025–2029: /),
+    ]);
   });
 });

@@ -1,4 +1,15 @@
-import { checkWorkbook, condenseFindings, gridFromRows, ruleName, RULES, SEVERITIES, severityCount, severityLabel, wordFinding, type Finding } from '../../src/engine';
+import {
+  checkWorkbook,
+  condenseFindings,
+  gridFromRows,
+  ruleName,
+  RULES,
+  SEVERITIES,
+  severityCount,
+  severityLabel,
+  wordFinding,
+  type Finding,
+} from '../../src/engine';
 
 const Y = [2025, 2026, 2027, 2028, 2029];
 
@@ -12,7 +23,13 @@ function table(title: string, body: unknown[][], years: unknown[] = Y): unknown[
 
 describe('condenseFindings on grid literals', () => {
   it('a total off by one in five years is one finding over the range, standing for five', () => {
-    const raw = findingsOf(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10, -10, -10], ['TMU', 'y', -5, -5, -5, -5, -5], ['Total', null, -16, -16, -16, -16, -16]]));
+    const raw = findingsOf(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5, -5, -5],
+        ['Total', null, -16, -16, -16, -16, -16],
+      ]),
+    );
     expect(raw.filter((f) => f.rule === 'total-mismatch')).toHaveLength(5);
     const condensed = condenseFindings(raw).filter((f) => f.rule === 'total-mismatch');
     expect(condensed).toHaveLength(1);
@@ -22,7 +39,13 @@ describe('condenseFindings on grid literals', () => {
   });
 
   it('a gap in the years, or another severity, starts a new finding', () => {
-    const raw = findingsOf(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10, -10, -10], ['TMU', 'y', -5, -5, -5, -5, -5], ['Total', null, -16, -16, -15, -16, -25]]));
+    const raw = findingsOf(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5, -5, -5],
+        ['Total', null, -16, -16, -15, -16, -25],
+      ]),
+    );
     const cells = condenseFindings(raw)
       .filter((f) => f.rule === 'total-mismatch')
       .map((f) => [f.cell, f.severity, f.count]);
@@ -34,7 +57,13 @@ describe('condenseFindings on grid literals', () => {
   });
 
   it('different amounts per year are listed year by year in one finding', () => {
-    const raw = findingsOf(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -20, -10, -10, -10], ['TMU', 'y', -5, -5, -5, -5, -5], ['Total', null, -16, -26, -15, -15, -15]]));
+    const raw = findingsOf(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -20, -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5, -5, -5],
+        ['Total', null, -16, -26, -15, -15, -15],
+      ]),
+    );
     const [total] = condenseFindings(raw).filter((f) => f.rule === 'total-mismatch');
     expect(total.cell).toBe('C6:D6');
     expect(total.message).toContain('-15, -25');
@@ -42,8 +71,16 @@ describe('condenseFindings on grid literals', () => {
 
   it('missing "Bevilling, profitcenter mv." is one info per table, naming every unit', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['ØU', null, -10, -10, -10, -10, -10], ['KFU', null, -5, -5, -5, -5, -5], ['TMU', null, -5, -5, -5, -5, -5], ['Total', null, -20, -20, -20, -20, -20]]),
-      ...table('Tabel D. Anlæg', [['ØU', null, 1, 1, 1, 1, 1], ['Total', null, 1, 1, 1, 1, 1]]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['ØU', null, -10, -10, -10, -10, -10],
+        ['KFU', null, -5, -5, -5, -5, -5],
+        ['TMU', null, -5, -5, -5, -5, -5],
+        ['Total', null, -20, -20, -20, -20, -20],
+      ]),
+      ...table('Tabel D. Anlæg', [
+        ['ØU', null, 1, 1, 1, 1, 1],
+        ['Total', null, 1, 1, 1, 1, 1],
+      ]),
     ];
     const raw = findingsOf(rows).filter((f) => f.rule === 'missing-bevilling');
     expect(raw).toHaveLength(4);
@@ -56,12 +93,28 @@ describe('condenseFindings on grid literals', () => {
   });
 
   it('errors down one column are never folded: each cell needs its own fix', () => {
-    const raw = findingsOf(table('Tabel D. Anlæg', [['ØU', 'x', '--1', 1, 1, 1, 1], ['TMU', 'y', '--2', 1, 1, 1, 1], ['Total', null, 0, 2, 2, 2, 2]]));
+    const raw = findingsOf(
+      table('Tabel D. Anlæg', [
+        ['ØU', 'x', '--1', 1, 1, 1, 1],
+        ['TMU', 'y', '--2', 1, 1, 1, 1],
+        ['Total', null, 0, 2, 2, 2, 2],
+      ]),
+    );
     const unparseable = condenseFindings(raw).filter((f) => f.rule === 'unparseable-number');
     expect(unparseable.map((f) => f.cell)).toEqual(['C4', 'C5']);
-    const units = findingsOf(table('Tabel D. Anlæg', [['Rådhuset', 'x', 1, 1, 1, 1, 1], ['Vagten', 'y', 1, 1, 1, 1, 1], ['Total', null, 2, 2, 2, 2, 2]]));
+    const units = findingsOf(
+      table('Tabel D. Anlæg', [
+        ['Rådhuset', 'x', 1, 1, 1, 1, 1],
+        ['Vagten', 'y', 1, 1, 1, 1, 1],
+        ['Total', null, 2, 2, 2, 2, 2],
+      ]),
+    );
     expect(units.filter((f) => f.rule === 'unknown-unit')).toHaveLength(2);
-    expect(condenseFindings(units).filter((f) => f.rule === 'unknown-unit').map((f) => f.cell)).toEqual(['A4', 'A5']);
+    expect(
+      condenseFindings(units)
+        .filter((f) => f.rule === 'unknown-unit')
+        .map((f) => f.cell),
+    ).toEqual(['A4', 'A5']);
   });
 
   it('two rules on one cell for one cause are reported once, naming both rules', () => {
@@ -71,7 +124,11 @@ describe('condenseFindings on grid literals', () => {
       ['Effekt', 'Service', -15, -15, -15, -15, -15],
       ['Samlet varig ændring', null, -15, -15, -15, -15, -15],
       [],
-      ...table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10, -10, -10], ['TMU', 'y', -5, -5, -5, -5, -5], ['Total', null, -15, -15, -15, -15, -25]]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5, -5, -5],
+        ['Total', null, -15, -15, -15, -15, -25],
+      ]),
     ];
     const raw = findingsOf(rows).filter((f) => f.cell === 'G11');
     expect(raw.map((f) => f.rule).sort()).toEqual(['a-matches-summary', 'total-mismatch']);
@@ -83,8 +140,16 @@ describe('condenseFindings on grid literals', () => {
 
   it('loses nothing: the counts add up to the checker’s findings', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['ØU', null, -10, -10, -10, -10, -10], ['TMU', null, -5, '--5', -5, -5, -5], ['Total', null, -16, -16, -16, -16, -16]]),
-      ...table('Tabel B. Varig drift', [['ØU', null, 1, 1, 1, 1, 1], ['TMU', null, 1, 1, 1, 1, 1], ['Total', null, 2, 2, 2, 2, 2]]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['ØU', null, -10, -10, -10, -10, -10],
+        ['TMU', null, -5, '--5', -5, -5, -5],
+        ['Total', null, -16, -16, -16, -16, -16],
+      ]),
+      ...table('Tabel B. Varig drift', [
+        ['ØU', null, 1, 1, 1, 1, 1],
+        ['TMU', null, 1, 1, 1, 1, 1],
+        ['Total', null, 2, 2, 2, 2, 2],
+      ]),
     ];
     const raw = findingsOf(rows);
     const condensed = condenseFindings(raw);
@@ -93,7 +158,13 @@ describe('condenseFindings on grid literals', () => {
   });
 
   it('words folded findings in the language asked for', () => {
-    const raw = findingsOf(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10, -10, -10], ['TMU', 'y', -5, -5, -5, -5, -5], ['Total', null, -16, -16, -16, -16, -16]]));
+    const raw = findingsOf(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5, -5, -5],
+        ['Total', null, -16, -16, -16, -16, -16],
+      ]),
+    );
     const [total] = condenseFindings(raw, 'en').filter((f) => f.rule === 'total-mismatch');
     expect(total.message).toMatch(/2025–2029: the parts add up to -15/);
   });

@@ -5,7 +5,13 @@
 import { checkWorkbook, gridFromRows, RULE_IDS, wordFinding, type FindingDraft, type Locale } from '../../src/engine';
 
 const Y = [2025, 2026];
-const tableD = (cells: unknown[]) => [['Tabel D. Anlæg'], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...Y], ['TMU', 'x', ...cells], ['Total', null, 0, 0]];
+const tableD = (cells: unknown[]) => [
+  ['Tabel D. Anlæg'],
+  ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'],
+  [null, null, ...Y],
+  ['TMU', 'x', ...cells],
+  ['Total', null, 0, 0],
+];
 const check = (rows: unknown[][], locale: Locale = 'da') => checkWorkbook({ sheets: [gridFromRows('Forslag', rows)], names: [] }, { locale }).findings;
 
 describe('unparseable-number hints', () => {
@@ -35,7 +41,25 @@ describe('catalogues', () => {
     severity: 'warning',
     sheet: 'Ark',
     range: { start: { row: 6, col: 2 }, end: { row: 6, col: 7 } },
-    params: { table: 'Tabel A', label: 'x', year: 2026, years: [2026, 2027], expected: 1, actual: 2, diff: 1, text: 'x', unitName: 'ØU', unit: 'ØU', unitA: 'ØU', unitB: 'KS', kind: 'anlæg', previous: 2025, expectedYears: null, expectedYear: null, continuedFrom: null },
+    params: {
+      table: 'Tabel A',
+      label: 'x',
+      year: 2026,
+      years: [2026, 2027],
+      expected: 1,
+      actual: 2,
+      diff: 1,
+      text: 'x',
+      unitName: 'ØU',
+      unit: 'ØU',
+      unitA: 'ØU',
+      unitB: 'KS',
+      kind: 'anlæg',
+      previous: 2025,
+      expectedYears: null,
+      expectedYear: null,
+      continuedFrom: null,
+    },
   });
 
   it.each(RULE_IDS.map((id) => [id]))('%s is worded in Danish and English, with its address as A1 text', (id) => {

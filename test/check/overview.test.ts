@@ -12,7 +12,15 @@ const Y = [2025, 2026];
 function proposal(heading: string | null, a: number[], tables: { D?: number[]; E?: number[] } = {}): unknown[][] {
   const rows: unknown[][] = heading ? [[heading], []] : [];
   const table = (title: string, totals: number[]) => {
-    rows.push([title], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...Y], ['TMU', 'Drift', ...totals], ['Total', null, ...totals], [], []);
+    rows.push(
+      [title],
+      ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'],
+      [null, null, ...Y],
+      ['TMU', 'Drift', ...totals],
+      ['Total', null, ...totals],
+      [],
+      [],
+    );
   };
   table('Tabel A. Måltalseffekt', a);
   if (tables.D) table('Tabel D. Fordeling af anlægsinvesteringer mellem udvalg', tables.D);
@@ -105,7 +113,9 @@ describe('overview-matches-proposal', () => {
     ];
     const findings = check({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, 800]]), 'Forslag 5': summary([500, 200]) });
     expect(cells(findings)).toEqual(['error Oversigt!E4']);
-    expect(ofRule(findings)[0].message).toMatch(/men implementeringsomkostningerne i forslagets økonomitabel på arket »Forslag 5« summerer til 700 \(C8:D8\)\.$/);
+    expect(ofRule(findings)[0].message).toMatch(
+      /men implementeringsomkostningerne i forslagets økonomitabel på arket »Forslag 5« summerer til 700 \(C8:D8\)\.$/,
+    );
     expect(check({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, 700]]), 'Forslag 5': summary([500, 200]) })).toEqual([]);
   });
 
@@ -135,10 +145,19 @@ describe('overview-matches-proposal', () => {
   });
 
   it('a matched sheet without Tabel A: the effects are not compared and the info says so; the investment still is', () => {
-    const sheet = [['Forslag 7 Indkøb'], ['Tabel D. Anlæg'], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...Y], ['KS', 'x', 40, 0], ['Total', null, 40, 0]];
+    const sheet = [
+      ['Forslag 7 Indkøb'],
+      ['Tabel D. Anlæg'],
+      ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'],
+      [null, null, ...Y],
+      ['KS', 'x', 40, 0],
+      ['Total', null, 40, 0],
+    ];
     const findings = check({ Oversigt: overview([['Forslag 7', 'Indkøb', 900, 900, 50]]), 'Forslag 7': sheet });
     expect(cells(findings)).toEqual(['error Oversigt!E4', 'info Oversigt!A4']);
-    expect(ofRule(findings)[1].message).toBe('Tabel 1, »Forslag 7 Indkøb« hører til arket »Forslag 7«, men arket har ingen Tabel A, så effekten pr. år er ikke sammenlignet.');
+    expect(ofRule(findings)[1].message).toBe(
+      'Tabel 1, »Forslag 7 Indkøb« hører til arket »Forslag 7«, men arket har ingen Tabel A, så effekten pr. år er ikke sammenlignet.',
+    );
   });
 
   it('a year Tabel A does not have is reported with Tabel A’s title cell', () => {
@@ -216,7 +235,10 @@ describe('overview-matches-proposal', () => {
           while (rows[r].length < c) rows[r].push(null);
           rows[r][c] = v;
         }
-        const findings = check({ Oversigt: rows, 'Forslag 1': proposal(null, [-10, -10]), Digitalisering: proposal('Digitalisering af høringer', [-5, -5], { E: [7, 0] }) }, english ? 'en' : 'da');
+        const findings = check(
+          { Oversigt: rows, 'Forslag 1': proposal(null, [-10, -10]), Digitalisering: proposal('Digitalisering af høringer', [-5, -5], { E: [7, 0] }) },
+          english ? 'en' : 'da',
+        );
         for (const f of findings) {
           if (!f.cell || !f.message || /undefined|NaN|\[object/.test(f.message)) throw new Error(`${f.rule} ${f.cell}: ${f.message}`);
         }

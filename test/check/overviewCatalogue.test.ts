@@ -66,7 +66,10 @@ describe('tb check on the catalogue as an .xlsx file', () => {
   it('--format json: the overview tables and exactly the overview findings worked out by hand', async () => {
     const run = await tb('check', file, '--format', 'json');
     expect(run.code).toBe(1);
-    const { findings, tables } = JSON.parse(run.stdout) as { findings: { rule: string; severity: string; sheet: string; cell: string }[]; tables: { sheet: string; kind: string }[] };
+    const { findings, tables } = JSON.parse(run.stdout) as {
+      findings: { rule: string; severity: string; sheet: string; cell: string }[];
+      tables: { sheet: string; kind: string }[];
+    };
     expect(tables.filter((t) => t.sheet === 'Oversigt').map((t) => t.kind)).toEqual(['overview', 'overview']);
     expect(findings.filter((f) => f.rule === 'overview-matches-proposal').every((f) => f.sheet === 'Oversigt')).toBe(true);
     expect(
@@ -83,6 +86,10 @@ describe('tb check on the catalogue as an .xlsx file', () => {
     const start = lines.indexOf('Ark »Oversigt«');
     expect(start).toBeGreaterThan(0);
     expect(lines.slice(2).find((l) => l.startsWith('Ark '))).toBe('Ark »Oversigt«');
-    expect(lines.slice(start)).toContainEqual(expect.stringMatching(/^ {2}fejl +E6:F6 +Tabel 1, »1 Samlet ferieløsning i Serviceportalen« 2027–2028: der står 1\.144, men Tabel A på arket »BC01« har i alt -1\.474 \(F37:G37\)/));
+    expect(lines.slice(start)).toContainEqual(
+      expect.stringMatching(
+        /^ {2}fejl +E6:F6 +Tabel 1, »1 Samlet ferieløsning i Serviceportalen« 2027–2028: der står 1\.144, men Tabel A på arket »BC01« har i alt -1\.474 \(F37:G37\)/,
+      ),
+    );
   });
 });

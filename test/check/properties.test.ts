@@ -3,27 +3,70 @@
  * formatting, give no error or warning; a single corrupted value cell gives at least one error.
  */
 import fc from 'fast-check';
-import { checkWorkbook, computeProposal, formatDanish, STANDARD_KEYS, toA1, toCell as toCellValue, type ProposalInput, type ProposalResult } from '../../src/engine';
+import {
+  checkWorkbook,
+  computeProposal,
+  formatDanish,
+  STANDARD_KEYS,
+  toA1,
+  toCell as toCellValue,
+  type ProposalInput,
+  type ProposalResult,
+} from '../../src/engine';
 
 // Fewer runs under mutation testing (jest.stryker.config.js sets TB_PROPERTY_RUNS).
 const PROPERTY_RUNS = process.env.TB_PROPERTY_RUNS ? Number(process.env.TB_PROPERTY_RUNS) : undefined;
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029];
 const unit = fc.constantFrom(...STANDARD_KEYS);
 const amounts = fc.array(fc.integer({ min: -9000, max: 9000 }), { minLength: 6, maxLength: 6 });
-const quarters = fc.tuple(unit, unit).filter(([a, b]) => a !== b).map(([a, b]) => ({ [a]: 0.25, [b]: 0.75 }));
+const quarters = fc
+  .tuple(unit, unit)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]) => ({ [a]: 0.25, [b]: 0.75 }));
 
 const proposal: fc.Arbitrary<ProposalInput> = fc.record({
   title: fc.constant('Forslag'),
   priceLevel: fc.constant(2025),
   years: fc.constant(YEARS),
-  effects: fc.array(fc.record({ label: fc.constant('Effektivisering'), unit, amounts: amounts.map((a) => a.map((x) => -Math.abs(x))), credit: fc.option(quarters, { nil: undefined }) }), { minLength: 1, maxLength: 3 }),
-  operatingCosts: fc.array(fc.record({ label: fc.constant('Drift'), unit, amounts: amounts.map((a) => a.map(Math.abs)), financing: fc.option(quarters, { nil: undefined }) }), { maxLength: 2 }),
-  transfers: fc.array(fc.tuple(unit, unit, amounts).filter(([a, b]) => a !== b).map(([from, to, a]) => ({ label: 'Flyt', from, to, amounts: a })), { maxLength: 1 }),
-  investments: fc.array(fc.record({ label: fc.constant('Investering'), kind: fc.constantFrom('anlæg' as const, 'service' as const), unit, amounts: amounts.map((a) => a.map(Math.abs)) }), { maxLength: 3 }),
+  effects: fc.array(
+    fc.record({
+      label: fc.constant('Effektivisering'),
+      unit,
+      amounts: amounts.map((a) => a.map((x) => -Math.abs(x))),
+      credit: fc.option(quarters, { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  operatingCosts: fc.array(
+    fc.record({ label: fc.constant('Drift'), unit, amounts: amounts.map((a) => a.map(Math.abs)), financing: fc.option(quarters, { nil: undefined }) }),
+    { maxLength: 2 },
+  ),
+  transfers: fc.array(
+    fc
+      .tuple(unit, unit, amounts)
+      .filter(([a, b]) => a !== b)
+      .map(([from, to, a]) => ({ label: 'Flyt', from, to, amounts: a })),
+    { maxLength: 1 },
+  ),
+  investments: fc.array(
+    fc.record({
+      label: fc.constant('Investering'),
+      kind: fc.constantFrom('anlæg' as const, 'service' as const),
+      unit,
+      amounts: amounts.map((a) => a.map(Math.abs)),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 type Style = { text: number; blankZero: number; allRows: boolean; row: number; col: number };
-const style: fc.Arbitrary<Style> = fc.record({ text: fc.double({ min: 0, max: 1, noNaN: true }), blankZero: fc.double({ min: 0, max: 1, noNaN: true }), allRows: fc.boolean(), row: fc.nat(6), col: fc.nat(3) });
+const style: fc.Arbitrary<Style> = fc.record({
+  text: fc.double({ min: 0, max: 1, noNaN: true }),
+  blankZero: fc.double({ min: 0, max: 1, noNaN: true }),
+  allRows: fc.boolean(),
+  row: fc.nat(6),
+  col: fc.nat(3),
+});
 
 function layout(p: ProposalInput, r: ProposalResult, s: Style, pick: () => number): { rows: unknown[][]; values: [number, number][] } {
   const rows: unknown[][] = [];
@@ -46,11 +89,21 @@ function layout(p: ProposalInput, r: ProposalResult, s: Style, pick: () => numbe
   line('Samlet varig ændring', '', r.summary.netPermanent);
   text('Implementeringsomkostninger (midler fra investeringspuljen)');
   for (const v of p.investments ?? []) line(v.label, v.kind === 'anlæg' ? 'Anlæg' : 'Service', v.amounts);
-  line('Samlede implementeringsomkostninger', '', YEARS.map((_, i) => r.summary.investments.anlæg[i] + r.summary.investments.service[i]));
+  line(
+    'Samlede implementeringsomkostninger',
+    '',
+    YEARS.map((_, i) => r.summary.investments.anlæg[i] + r.summary.investments.service[i]),
+  );
   line('Samlet økonomisk påvirkning', '', r.summary.economicImpact);
   const pb = r.summary.payback;
   if (pb) text('Tilbagebetalingstid baseret på totaløkonomi', `${pb.years} år (${pb.year})`);
-  const titles = { A: 'Tabel A. Måltalseffekt', B: 'Tabel B. Bevillingsmæssig effekt - varig drift', C: 'Tabel C. Bevillingsmæssig effekt - hvis forslaget indarbejdes', D: 'Tabel D. Fordeling af anlægsinvesteringer mellem udvalg', E: 'Tabel E. Fordeling af serviceinvesteringer mellem udvalg' };
+  const titles = {
+    A: 'Tabel A. Måltalseffekt',
+    B: 'Tabel B. Bevillingsmæssig effekt - varig drift',
+    C: 'Tabel C. Bevillingsmæssig effekt - hvis forslaget indarbejdes',
+    D: 'Tabel D. Fordeling af anlægsinvesteringer mellem udvalg',
+    E: 'Tabel E. Fordeling af serviceinvesteringer mellem udvalg',
+  };
   for (const k of ['A', 'B', 'C', 'D', 'E'] as const) {
     rows.push([], []);
     text(titles[k]);
@@ -94,13 +147,13 @@ describe('checker on tables computeProposal made', () => {
         const before = typeof old === 'number' ? old : old === null || old === '-' ? 0 : Number((old as string).replace(/\./g, ''));
         rows[r][c] = before + (negative ? -delta : delta);
         const { findings } = checkWorkbook({ sheets: [{ name: 'Forslag', cells: rows.map((row) => row.map(toCellValue)) }], names: [] });
-        if (!findings.some((f) => f.severity === 'error')) throw new Error(`no error after changing row ${r + 1} col ${c + 1} from ${String(old)} to ${String(rows[r][c])}`);
+        if (!findings.some((f) => f.severity === 'error'))
+          throw new Error(`no error after changing row ${r + 1} col ${c + 1} from ${String(old)} to ${String(rows[r][c])}`);
       }),
       { numRuns: PROPERTY_RUNS ?? 300, seed: 7 },
     );
   });
 });
-
 
 /**
  * A catalogue: computed proposals, each on its own sheet as above, and an overview built from
@@ -110,7 +163,12 @@ describe('checker on tables computeProposal made', () => {
  * ("BC03 …") or only the title the sheet starts with (a running number and the title).
  */
 describe('a catalogue overview built from its proposals', () => {
-  const TITLES = ['Samlet ferieløsning i Serviceportalen', 'Digitalisering af høringer', 'Administrative lettelser i mobilhåndteringen', 'Indregning af energibesparelser'];
+  const TITLES = [
+    'Samlet ferieløsning i Serviceportalen',
+    'Digitalisering af høringer',
+    'Administrative lettelser i mobilhåndteringen',
+    'Indregning af energibesparelser',
+  ];
   type Naming = 'sheet name' | 'number' | 'title';
   const catalogue = fc.record({
     proposals: fc.array(fc.tuple(proposal, fc.constantFrom<Naming>('sheet name', 'number', 'title')), { minLength: 1, maxLength: 4 }),
@@ -189,8 +247,10 @@ describe('a catalogue overview built from its proposals', () => {
         const at = toA1({ row: r, col });
         const own = findings.filter((f) => f.rule === 'overview-matches-proposal').map((f) => `${f.severity} ${f.cell}`);
         const expected = isTotal ? [] : [`error ${at}`];
-        if (own.join() !== expected.join()) throw new Error(`changed ${at} from ${String(old)} to ${String(rows[r][col])}: overview findings ${own.join(', ') || 'none'}`);
-        if (isTotal && !findings.some((f) => f.rule === 'total-mismatch' && f.sheet === 'Oversigt' && f.cell === at)) throw new Error(`changed I alt ${at}: no total-mismatch there`);
+        if (own.join() !== expected.join())
+          throw new Error(`changed ${at} from ${String(old)} to ${String(rows[r][col])}: overview findings ${own.join(', ') || 'none'}`);
+        if (isTotal && !findings.some((f) => f.rule === 'total-mismatch' && f.sheet === 'Oversigt' && f.cell === at))
+          throw new Error(`changed I alt ${at}: no total-mismatch there`);
       }),
       { numRuns: PROPERTY_RUNS ?? 150, seed: 12 },
     );

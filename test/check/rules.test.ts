@@ -10,33 +10,71 @@ function table(title: string, body: unknown[][], years: unknown[] = Y, level = '
 
 describe('rules on grid literals', () => {
   it('total-mismatch: a difference of 1 is a warning, more is an error', () => {
-    const { findings } = sheet(table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['TMU', 'y', -5, -5, -5], ['Total', null, -15, -16, -25]]));
+    const { findings } = sheet(
+      table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -15, -16, -25],
+      ]),
+    );
     expect(findings).not.toContainFinding('total-mismatch', 'C6');
     expect(findings).toContainFinding('total-mismatch', 'D6', 'warning');
     expect(findings).toContainFinding('total-mismatch', 'E6', 'error');
   });
 
   it('unparseable-number: "--43.142" is an error; Danish text numbers, "-" and blanks are fine', () => {
-    const { findings } = sheet(table('Tabel D. Anlæg', [['TMU', 'x', '1.144', '-', '--43.142'], ['Total', null, '1.144', null, '0']]));
+    const { findings } = sheet(
+      table('Tabel D. Anlæg', [
+        ['TMU', 'x', '1.144', '-', '--43.142'],
+        ['Total', null, '1.144', null, '0'],
+      ]),
+    );
     expect(findings.filter((f) => f.rule === 'unparseable-number').map((f) => f.cell)).toEqual(['E4']);
     expect(findings.find((f) => f.rule === 'unparseable-number')?.message).toMatch(/dobbelt minus/);
   });
 
   it('year-sequence: names the first header cell that breaks the sequence', () => {
-    const { findings } = sheet(table('Tabel E. Service', [['TMU', 'x', 1, 2, 3], ['Total', null, 1, 2, 3]], [2027, 2028, 2028]));
+    const { findings } = sheet(
+      table(
+        'Tabel E. Service',
+        [
+          ['TMU', 'x', 1, 2, 3],
+          ['Total', null, 1, 2, 3],
+        ],
+        [2027, 2028, 2028],
+      ),
+    );
     expect(findings).toContainFinding('year-sequence', 'E3', 'error');
   });
 
   it('b-balances: Tabel B must sum to zero, cited at its Total cell', () => {
-    const { findings } = sheet(table('Tabel B. Varig drift', [['ØU', 'x', -5, -5, 0], ['TMU', 'y', 5, 10, 0], ['Total', null, 0, 5, 0]]));
+    const { findings } = sheet(
+      table('Tabel B. Varig drift', [
+        ['ØU', 'x', -5, -5, 0],
+        ['TMU', 'y', 5, 10, 0],
+        ['Total', null, 0, 5, 0],
+      ]),
+    );
     expect(findings.filter((f) => f.rule === 'b-balances').map((f) => f.cell)).toEqual(['D6']);
   });
 
   it('c-equals-a-plus-b: a split that differs only inside ØU is info, not an error', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['TMU', 'y', -5, -5, -5], ['Total', null, -15, -15, -15]]),
-      ...table('Tabel B. Varig drift', [['KIT', 'x', -3, -3, -3], ['TMU', 'y', 3, 3, 3], ['Total', null, 0, 0, 0]]),
-      ...table('Tabel C. Hvis forslaget indarbejdes', [['ØU', 'x', -13, -13, -13], ['TMU', 'y', -2, -2, -2], ['Total', null, -15, -15, -15]]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['ØU', 'x', -10, -10, -10],
+        ['TMU', 'y', -5, -5, -5],
+        ['Total', null, -15, -15, -15],
+      ]),
+      ...table('Tabel B. Varig drift', [
+        ['KIT', 'x', -3, -3, -3],
+        ['TMU', 'y', 3, 3, 3],
+        ['Total', null, 0, 0, 0],
+      ]),
+      ...table('Tabel C. Hvis forslaget indarbejdes', [
+        ['ØU', 'x', -13, -13, -13],
+        ['TMU', 'y', -2, -2, -2],
+        ['Total', null, -15, -15, -15],
+      ]),
     ];
     const { findings } = sheet(rows);
     const c = findings.filter((f) => f.rule === 'c-equals-a-plus-b');
@@ -48,15 +86,28 @@ describe('rules on grid literals', () => {
 
   it('c-equals-a-plus-b: an empty Tabel C where A + B is not zero is an error', () => {
     const rows = [
-      ...table('Tabel A. Måltalseffekt', [['SU', 'x', -10, -10, -10], ['Total', null, -10, -10, -10]]),
-      ...table('Tabel C. Hvis forslaget indarbejdes', [['Socialudvalget', 'x', null, null, null], ['Total', null, null, null, null]]),
+      ...table('Tabel A. Måltalseffekt', [
+        ['SU', 'x', -10, -10, -10],
+        ['Total', null, -10, -10, -10],
+      ]),
+      ...table('Tabel C. Hvis forslaget indarbejdes', [
+        ['Socialudvalget', 'x', null, null, null],
+        ['Total', null, null, null, null],
+      ]),
     ];
     const { findings } = sheet(rows);
     expect(findings).toContainFinding('c-equals-a-plus-b', 'C10:E10', 'error');
   });
 
   it('unknown-unit: a row that names no committee; PDF hyphenation and abbreviations are known', () => {
-    const { findings } = sheet(table('Tabel A. Måltalseffekt', [['Sundheds- og Om-sorgsudvalget', 'x', -1, 0, 0], ['SOF', 'x', -1, 0, 0], ['Fælleskassen', 'x', -1, 0, 0], ['Total', null, -3, 0, 0]]));
+    const { findings } = sheet(
+      table('Tabel A. Måltalseffekt', [
+        ['Sundheds- og Om-sorgsudvalget', 'x', -1, 0, 0],
+        ['SOF', 'x', -1, 0, 0],
+        ['Fælleskassen', 'x', -1, 0, 0],
+        ['Total', null, -3, 0, 0],
+      ]),
+    );
     expect(findings.filter((f) => f.rule === 'unknown-unit').map((f) => f.cell)).toEqual(['A6']);
   });
 
@@ -67,7 +118,15 @@ describe('rules on grid literals', () => {
       ['Effekt', 'Service', -1, -1, -1],
       ['Samlet varig ændring', null, -1, -1, -1],
       [],
-      ...table('Tabel A. Måltalseffekt', [['TMU', 'x', -1, -1, -1], ['Total', null, -1, -1, -1]], Y, '1.000 kr. 2025 p/1'),
+      ...table(
+        'Tabel A. Måltalseffekt',
+        [
+          ['TMU', 'x', -1, -1, -1],
+          ['Total', null, -1, -1, -1],
+        ],
+        Y,
+        '1.000 kr. 2025 p/1',
+      ),
     ];
     const { findings } = sheet(rows);
     expect(findings).toContainFinding('price-level-mismatch', 'C7', 'warning');
@@ -139,7 +198,18 @@ describe('payback-mismatch', () => {
 });
 
 describe('annotationChanges', () => {
-  const snapshot = { sheets: [gridFromRows('Forslag', table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -10, -11, '--1']]))], names: [] };
+  const snapshot = {
+    sheets: [
+      gridFromRows(
+        'Forslag',
+        table('Tabel A. Måltalseffekt', [
+          ['ØU', 'x', -10, -10, -10],
+          ['Total', null, -10, -11, '--1'],
+        ]),
+      ),
+    ],
+    names: [],
+  };
   const report = () => checkWorkbook(snapshot);
 
   it('puts one note on every cited cell and replaces the report sheet', () => {
@@ -161,7 +231,10 @@ describe('annotationChanges', () => {
       rows[c.row] ??= [];
       rows[c.row][c.col] = c.value.kind === 'empty' ? null : c.value.value;
     }
-    const planted = table('Tabel A. Måltalseffekt', [['ØU', 'x', -10, -10, -10], ['Total', null, -99, -99, -99]]);
+    const planted = table('Tabel A. Måltalseffekt', [
+      ['ØU', 'x', -10, -10, -10],
+      ['Total', null, -99, -99, -99],
+    ]);
     const reportGrid = gridFromRows(REPORT_SHEET, [...Array.from(rows, (r) => r ?? []), [], ...planted]);
     expect(checkWorkbook({ sheets: [gridFromRows('Andet ark', planted)], names: [] }).findings).toContainFinding('total-mismatch', 'C5');
 

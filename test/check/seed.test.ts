@@ -48,7 +48,12 @@ describe.each(SEED_SHEETS.map((s) => s.name))('seed sheet %s', (sheet) => {
       const own = entries.filter((a) => !expected.has(key(a)));
       const reported = own.filter((a) => foundKeys.has(key(a)));
       if (reported.length > 0 && reported.length < own.length) {
-        partial.push(`${reading}: ${reported.length} of ${own.length} (missing ${own.filter((a) => !foundKeys.has(key(a))).map(key).join(', ')})`);
+        partial.push(
+          `${reading}: ${reported.length} of ${own.length} (missing ${own
+            .filter((a) => !foundKeys.has(key(a)))
+            .map(key)
+            .join(', ')})`,
+        );
       }
     }
     expect(partial).toEqual([]);
@@ -57,13 +62,18 @@ describe.each(SEED_SHEETS.map((s) => s.name))('seed sheet %s', (sheet) => {
   it('reports missing-bevilling on exactly the rows worked out by hand', () => {
     // The catalogue's oracle cites the row's label cell; the rule cites the Bevilling cell of the row.
     const rows = (list: { rule: string; cell: string }[]) =>
-      list.filter((f) => f.rule === 'missing-bevilling').map((f) => fromA1(f.cell.split(':')[0]).row + 1).sort((a, b) => a - b);
+      list
+        .filter((f) => f.rule === 'missing-bevilling')
+        .map((f) => fromA1(f.cell.split(':')[0]).row + 1)
+        .sort((a, b) => a - b);
     expect(rows(findings().filter((f) => f.severity === 'info'))).toEqual(rows(EXPECTED_INFO[sheet] ?? []));
   });
 });
 
 it('Forslag 2: the stated payback is flagged at both lines that state it', () => {
-  const payback = check(['Forslag 2']).findings.filter((f) => f.rule === 'payback-mismatch').map((f) => f.cell);
+  const payback = check(['Forslag 2'])
+    .findings.filter((f) => f.rule === 'payback-mismatch')
+    .map((f) => f.cell);
   expect(payback).toEqual(['B25', 'B27']);
 });
 
@@ -105,7 +115,9 @@ describe('the catalogue’s overview against the proposals (overview-matches-pro
         'Oversigten viser besparelser med positivt fortegn, så der skal stå 1.474.',
     );
     expect(byCell.get('E6')).toMatchObject({ sheet: 'Oversigt', expected: 1474, actual: 1144 });
-    expect(byCell.get('D23')?.message).toMatch(/^Tabel 2, »Forslag 4 Digitalisering af .*« 2026: der står 1\.560, men Tabel A på arket »Forslag 4« har i alt -1\.860 \(E33\)\./);
+    expect(byCell.get('D23')?.message).toMatch(
+      /^Tabel 2, »Forslag 4 Digitalisering af .*« 2026: der står 1\.560, men Tabel A på arket »Forslag 4« har i alt -1\.860 \(E33\)\./,
+    );
     expect(byCell.get('A27')?.message).toMatch(/hører til arket »Forslag 7«, men arket har ingen Tabel A og hverken Tabel D, Tabel E/);
     expect(byCell.get('A16')?.message).toMatch(/intet ark .* Giv forslagets ark navnet »Forslag 1«/);
   });

@@ -57,7 +57,6 @@ describe('computeProposal on the seed', () => {
   });
 });
 
-
 describe('units as people write them', () => {
   it('accepts full names, PDF hyphenation, administration abbreviations and KEID', () => {
     const r = computeProposal({
@@ -106,7 +105,9 @@ describe('rounding', () => {
     expect(r.tables.A.rows.filter((x) => x.values[0] !== 0).map((x) => x.values[0])).toEqual([-333, -333, -333]);
     expect(r.tables.A.total[0]).toBe(-1000);
     expect(r.findings).toEqual(
-      expect.arrayContaining([expect.objectContaining({ rule: 'cell-rounding-imbalance', severity: 'info', params: expect.objectContaining({ table: 'A', year: 2025 }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'cell-rounding-imbalance', severity: 'info', params: expect.objectContaining({ table: 'A', year: 2025 }) }),
+      ]),
     );
   });
 });
@@ -124,14 +125,17 @@ describe('payback', () => {
   });
 
   it('is null when not reached within the years, or when there is nothing', () => {
-    const late = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [-1, -1, -1] }], investments: [{ label: 'i', kind: 'service', unit: 'TMU', amounts: [10, 0, 0] }] });
+    const late = computeProposal({
+      ...emptyProposal(),
+      effects: [{ label: 'a', unit: 'TMU', amounts: [-1, -1, -1] }],
+      investments: [{ label: 'i', kind: 'service', unit: 'TMU', amounts: [10, 0, 0] }],
+    });
     expect(late.summary.payback).toBeNull();
     expect(computeProposal(emptyProposal()).summary.payback).toBeNull();
   });
 });
 
 describe('invalid input', () => {
-
   it('lists every problem with its path', () => {
     const list = validationProblems({
       ...emptyProposal(),
@@ -148,7 +152,11 @@ describe('invalid input', () => {
   });
 
   it('rejects non-finite numbers and wrong kinds', () => {
-    const list = validationProblems({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }], investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }] });
+    const list = validationProblems({
+      ...emptyProposal(),
+      effects: [{ label: 'a', unit: 'TMU', amounts: [1, Infinity, NaN] }],
+      investments: [{ label: 'i', kind: 'drift', unit: 'TMU', amounts: [0, 0, 0] }],
+    });
     expect(list.some((p) => p.startsWith('effects[0].amounts[1]'))).toBe(true);
     expect(list.some((p) => p.startsWith('effects[0].amounts[2]'))).toBe(true);
     expect(list).toContain('investments[0].kind: skal være "anlæg" eller "service"');
@@ -172,8 +180,18 @@ describe('bevilling and styringsområde', () => {
 
   it('prints one row per unit and bevilling, the eleven standard rows staying', () => {
     expect(r.tables.A.rows.map((row) => `${row.unit}/${row.bevilling}`)).toEqual([
-      'ØU/Service', 'KS/Service', 'KIT/Service', 'KEJD/Service', 'BYK/Service', 'KFU/Service', 'BUU/Service', 'SUU/Service', 'SU/Service', 'TMU/Service',
-      'BIU/Service', 'BIU/Efterspørgselsstyret indsats',
+      'ØU/Service',
+      'KS/Service',
+      'KIT/Service',
+      'KEJD/Service',
+      'BYK/Service',
+      'KFU/Service',
+      'BUU/Service',
+      'SUU/Service',
+      'SU/Service',
+      'TMU/Service',
+      'BIU/Service',
+      'BIU/Efterspørgselsstyret indsats',
     ]);
     expect(r.tables.A.rows.slice(10).map((row) => [row.styringsomraade, row.values])).toEqual([
       ['Service', [-10, -10, -10]],
@@ -190,9 +208,18 @@ describe('bevilling and styringsområde', () => {
   it('lists the Kvantum lines row by row, apart per bevilling', () => {
     expect(r.kvantum.filter((l) => l.table === 'A')).toEqual([
       ...[2025, 2026, 2027].map((year) => ({ table: 'A', unit: 'BIU', bevilling: 'Service', styringsomraade: 'Service', year, amount: -10 })),
-      ...[2025, 2026, 2027].map((year) => ({ table: 'A', unit: 'BIU', bevilling: 'Efterspørgselsstyret indsats', styringsomraade: 'Efterspørgselsstyret', year, amount: -5 })),
+      ...[2025, 2026, 2027].map((year) => ({
+        table: 'A',
+        unit: 'BIU',
+        bevilling: 'Efterspørgselsstyret indsats',
+        styringsomraade: 'Efterspørgselsstyret',
+        year,
+        amount: -5,
+      })),
     ]);
     expect(r.kvantum.filter((l) => l.table === 'B')).toEqual([]);
-    expect(r.kvantum.filter((l) => l.table === 'D')).toEqual([{ table: 'D', unit: 'KS', bevilling: 'Anlæg', styringsomraade: 'Anlæg', year: 2025, amount: 100 }]);
+    expect(r.kvantum.filter((l) => l.table === 'D')).toEqual([
+      { table: 'D', unit: 'KS', bevilling: 'Anlæg', styringsomraade: 'Anlæg', year: 2025, amount: 100 },
+    ]);
   });
 });

@@ -38,7 +38,10 @@ describe('per-cell rounding', () => {
   it('rounds B from the exact difference C − A, not from the rounded A and C', () => {
     // C − A is 1 − 0.5 = 0.5 at TMU and 0 − 0.5 at KFU: rounded, 1 and -1. From the rounded A (1, 1)
     // and C (1, 0) it would be 0 and -1.
-    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, 0, 0], credit: { TMU: 0.5, KFU: 0.5 } }] }, { rounding: 'cell' });
+    const r = computeProposal(
+      { ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [1, 0, 0], credit: { TMU: 0.5, KFU: 0.5 } }] },
+      { rounding: 'cell' },
+    );
     const row = (t: 'A' | 'B' | 'C', u: string) => r.tables[t].rows.find((x) => x.unit === u)!.values[0];
     expect([row('A', 'TMU'), row('A', 'KFU'), row('C', 'TMU')]).toEqual([1, 1, 1]);
     expect([row('B', 'TMU'), row('B', 'KFU')]).toEqual([1, -1]);

@@ -28,8 +28,15 @@ describe('explanation', () => {
   });
 
   it('says when Tabel B moves nothing, and when a unit pays more than it saves', () => {
-    expect(computeProposal(forslag2).explanation).toContain('Tabel B er 0: de varige driftsudgifter finansieres, hvor de ligger, og ingen bevilling flyttes mellem udvalgene.');
-    const cost = computeProposal({ title: 't', priceLevel: 2025, years: [2025], operatingCosts: [{ label: 'd', unit: 'KIT', amounts: [400], financing: { KIT: 0.5, TMU: 0.5 } }] });
+    expect(computeProposal(forslag2).explanation).toContain(
+      'Tabel B er 0: de varige driftsudgifter finansieres, hvor de ligger, og ingen bevilling flyttes mellem udvalgene.',
+    );
+    const cost = computeProposal({
+      title: 't',
+      priceLevel: 2025,
+      years: [2025],
+      operatingCosts: [{ label: 'd', unit: 'KIT', amounts: [400], financing: { KIT: 0.5, TMU: 0.5 } }],
+    });
     expect(cost.explanation).toEqual([
       'Forslaget giver en varig merudgift på netto 400 t. kr. i 2025 (1.000 kr. 2025 p/l).',
       'Budgetterne stiger varigt med 400 t. kr. hos KIT (Tabel C).',

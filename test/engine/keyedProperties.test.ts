@@ -9,41 +9,89 @@ import { computeProposal, type ProposalInput, type ProposalResult, type TableKey
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029];
 /** Names a key entry may use, and the row each counts for (written out here, not looked up). */
 const ROW_OF: Record<string, string> = {
-  ØU: 'ØU', KS: 'KS', KIT: 'KIT', KEJD: 'KEJD', BYK: 'BYK', KFU: 'KFU', BUU: 'BUU', SUU: 'SUU', SU: 'SU', TMU: 'TMU', BIU: 'BIU',
-  ØKF: 'ØU', KFF: 'KFU', BUF: 'BUU', SUF: 'SUU', SOF: 'SU', TMF: 'TMU', BIF: 'BIU', Borgerrådgiveren: 'Borgerrådgiveren',
+  ØU: 'ØU',
+  KS: 'KS',
+  KIT: 'KIT',
+  KEJD: 'KEJD',
+  BYK: 'BYK',
+  KFU: 'KFU',
+  BUU: 'BUU',
+  SUU: 'SUU',
+  SU: 'SU',
+  TMU: 'TMU',
+  BIU: 'BIU',
+  ØKF: 'ØU',
+  KFF: 'KFU',
+  BUF: 'BUU',
+  SUF: 'SUU',
+  SOF: 'SU',
+  TMF: 'TMU',
+  BIF: 'BIU',
+  Borgerrådgiveren: 'Borgerrådgiveren',
 };
 const ENTRY_NAMES = Object.keys(ROW_OF);
 const OEKF_ROWS = ['ØU', 'KS', 'KIT', 'KEJD', 'BYK'];
 
-const basis = fc.oneof(fc.integer({ min: 0, max: 400_000 }), fc.integer({ min: 1, max: 100_000 }).map((x) => x / 1000));
+const basis = fc.oneof(
+  fc.integer({ min: 0, max: 400_000 }),
+  fc.integer({ min: 1, max: 100_000 }).map((x) => x / 1000),
+);
 const entries = fc
   .uniqueArray(fc.constantFrom(...ENTRY_NAMES), { minLength: 1, maxLength: 8 })
   .chain((names) => fc.tuple(fc.constant(names), fc.array(basis, { minLength: names.length, maxLength: names.length })))
   .map(([names, bases]) => Object.fromEntries(names.map((n, i) => [n, i === 0 ? bases[i] + 1 : bases[i]])));
-const amount = fc.oneof(fc.integer({ min: -50_000, max: 50_000 }), fc.integer({ min: -5_000_000, max: 5_000_000 }).map((x) => x / 100));
+const amount = fc.oneof(
+  fc.integer({ min: -50_000, max: 50_000 }),
+  fc.integer({ min: -5_000_000, max: 5_000_000 }).map((x) => x / 100),
+);
 const amounts = fc.array(amount, { minLength: YEARS.length, maxLength: YEARS.length });
 const unit = fc.constantFrom('ØU', 'KS', 'KIT', 'KEJD', 'KFU', 'BUU', 'SU', 'TMU', 'BIU');
 const keyName = fc.constantFrom('K0', 'K1', 'K2');
-const placement = fc.oneof(unit, keyName.map((key) => ({ key })));
+const placement = fc.oneof(
+  unit,
+  keyName.map((key) => ({ key })),
+);
 const bevilling = fc.option(fc.constantFrom('Service', 'Efterspørgselsstyret', '3190, KS anlæg'), { nil: undefined });
 
 const proposal: fc.Arbitrary<ProposalInput> = fc
   .record({
     keys: fc.tuple(entries, entries, entries),
     split: fc.option(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 5, maxLength: 5 }), { nil: undefined }),
-    effects: fc.array(fc.record({ label: fc.constant('e'), unit: placement, amounts, credit: fc.option(keyName.map((key) => ({ key })), { nil: undefined }), bevilling }), { minLength: 1, maxLength: 4 }),
-    operatingCosts: fc.array(fc.record({ label: fc.constant('d'), unit: placement, amounts, financing: fc.option(keyName.map((key) => ({ key })), { nil: undefined }), bevilling }), { maxLength: 3 }),
+    effects: fc.array(
+      fc.record({
+        label: fc.constant('e'),
+        unit: placement,
+        amounts,
+        credit: fc.option(
+          keyName.map((key) => ({ key })),
+          { nil: undefined },
+        ),
+        bevilling,
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    operatingCosts: fc.array(
+      fc.record({
+        label: fc.constant('d'),
+        unit: placement,
+        amounts,
+        financing: fc.option(
+          keyName.map((key) => ({ key })),
+          { nil: undefined },
+        ),
+        bevilling,
+      }),
+      { maxLength: 3 },
+    ),
     transfers: fc.array(fc.record({ label: fc.constant('t'), from: unit, to: keyName.map((key) => ({ key })), amounts, bevilling }), { maxLength: 2 }),
-    investments: fc.array(fc.record({ label: fc.constant('i'), kind: fc.constantFrom('anlæg' as const, 'service' as const), unit: placement, amounts, bevilling }), { maxLength: 3 }),
+    investments: fc.array(
+      fc.record({ label: fc.constant('i'), kind: fc.constantFrom('anlæg' as const, 'service' as const), unit: placement, amounts, bevilling }),
+      { maxLength: 3 },
+    ),
   })
   .map((g) => {
     const lines = [...g.effects, ...g.operatingCosts, ...g.investments];
-    const refs = [
-      ...lines.map((l) => l.unit),
-      ...g.effects.map((e) => e.credit),
-      ...g.operatingCosts.map((d) => d.financing),
-      ...g.transfers.map((t) => t.to),
-    ];
+    const refs = [...lines.map((l) => l.unit), ...g.effects.map((e) => e.credit), ...g.operatingCosts.map((d) => d.financing), ...g.transfers.map((t) => t.to)];
     const used = new Set<string>(refs.flatMap((r) => (r !== undefined && typeof r !== 'string' ? [r.key] : [])));
     const keys: Record<string, Record<string, number>> = {};
     g.keys.forEach((k, i) => {
@@ -94,7 +142,8 @@ function reference(p: ProposalInput) {
     add(tables.C, spread(t.to), t.bevilling ?? 'Service', t.amounts);
     add(tables.C, spread(t.from), t.bevilling ?? 'Service', t.amounts, -1);
   }
-  for (const v of p.investments ?? []) add(v.kind === 'anlæg' ? tables.D : tables.E, spread(v.unit), v.bevilling ?? (v.kind === 'anlæg' ? 'Anlæg' : 'Service'), v.amounts);
+  for (const v of p.investments ?? [])
+    add(v.kind === 'anlæg' ? tables.D : tables.E, spread(v.unit), v.bevilling ?? (v.kind === 'anlæg' ? 'Anlæg' : 'Service'), v.amounts);
   return tables;
 }
 
@@ -125,7 +174,9 @@ function expectInvariants(p: ProposalInput, r: ProposalResult) {
       check(!seen.has(id), () => `Tabel ${key}: two rows for ${id}`);
       seen.add(id);
       const exact = ref[key].get(id) ?? YEARS.map(() => 0);
-      row.values.forEach((v, y) => check(Number.isInteger(v) && Math.abs(v - exact[y]) < 1 + 1e-6, () => `Tabel ${key} ${id} ${YEARS[y]}: ${v} vs exact ${exact[y]}`));
+      row.values.forEach((v, y) =>
+        check(Number.isInteger(v) && Math.abs(v - exact[y]) < 1 + 1e-6, () => `Tabel ${key} ${id} ${YEARS[y]}: ${v} vs exact ${exact[y]}`),
+      );
     }
     for (const id of ref[key].keys()) check(seen.has(id), () => `Tabel ${key} has no row ${id}`);
     YEARS.forEach((_, y) => {
@@ -138,7 +189,10 @@ function expectInvariants(p: ProposalInput, r: ProposalResult) {
     check(row.unit === A.rows[i].unit && row.bevilling === A.rows[i].bevilling && row.unit === C.rows[i].unit, () => 'A, B and C rows differ');
     row.values.forEach((b, y) => check(b === C.rows[i].values[y] - A.rows[i].values[y], () => `C ≠ A + B for ${row.unit} ${YEARS[y]}`));
   });
-  check(B.total.every((v) => v === 0), () => `Σ B ≠ 0: ${B.total.join(", ")}`);
+  check(
+    B.total.every((v) => v === 0),
+    () => `Σ B ≠ 0: ${B.total.join(', ')}`,
+  );
 
   // Kvantum lines: non-zero whole amounts summing per table, unit and year to the tables.
   const fromLines = new Map<string, number>();
@@ -149,7 +203,8 @@ function expectInvariants(p: ProposalInput, r: ProposalResult) {
   }
   for (const key of ['A', 'B', 'C', 'D', 'E'] as TableKey[]) {
     const fromTable = new Map<string, number>();
-    for (const row of r.tables[key].rows) row.values.forEach((v, y) => fromTable.set(`${key}|${row.unit}|${YEARS[y]}`, (fromTable.get(`${key}|${row.unit}|${YEARS[y]}`) ?? 0) + v));
+    for (const row of r.tables[key].rows)
+      row.values.forEach((v, y) => fromTable.set(`${key}|${row.unit}|${YEARS[y]}`, (fromTable.get(`${key}|${row.unit}|${YEARS[y]}`) ?? 0) + v));
     for (const [id, v] of fromTable) check((fromLines.get(id) ?? 0) === v, () => `Kvantum lines for ${id} sum to ${fromLines.get(id) ?? 0}, table says ${v}`);
   }
   for (const id of fromLines.keys()) check(r.tables[id[0] as TableKey] !== undefined, () => `line for unknown table ${id}`);

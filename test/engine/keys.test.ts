@@ -11,7 +11,6 @@ function rows(table: ResultTable): Record<string, number[]> {
   return Object.fromEntries(table.rows.filter((r) => r.values.some((v) => v !== 0)).map((r) => [r.unit, r.values]));
 }
 
-
 describe('keys in the proposal format', () => {
   it('takes the exact shape of the catalogue’s hours key (committees) and spreads the amounts over it', () => {
     const r = computeProposal({
@@ -71,7 +70,11 @@ describe('keys in the proposal format', () => {
       effects: [{ label: 'e', unit: { key: 'Enheder' }, amounts: [-1000, -1000, -1000] }],
     });
     expect(rows(split.tables.A)).toEqual({ ØU: [-100, -100, -100], KS: [-100, -100, -100], KEJD: [-400, -400, -400], BUU: [-400, -400, -400] });
-    const whole = computeProposal({ ...base(), keys: { Enheder: { ØKF: 600, BUF: 400 } }, effects: [{ label: 'e', unit: { key: 'Enheder' }, amounts: [-1000, -1000, -1000] }] });
+    const whole = computeProposal({
+      ...base(),
+      keys: { Enheder: { ØKF: 600, BUF: 400 } },
+      effects: [{ label: 'e', unit: { key: 'Enheder' }, amounts: [-1000, -1000, -1000] }],
+    });
     expect(rows(whole.tables.A)).toEqual({ ØU: [-600, -600, -600], BUU: [-400, -400, -400] });
   });
 

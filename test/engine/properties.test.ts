@@ -75,8 +75,7 @@ const keyTotal = (key: { weight: number }[]) => key.reduce((s, k) => s + k.weigh
 
 function toInput(c: Case): UnkeyedProposalInput {
   const amounts = (h: number[]) => h.map((x) => x / 100);
-  const shares = (key?: { unit: string; weight: number }[]) =>
-    key ? Object.fromEntries(key.map((k) => [k.unit, k.weight / keyTotal(key)])) : undefined;
+  const shares = (key?: { unit: string; weight: number }[]) => (key ? Object.fromEntries(key.map((k) => [k.unit, k.weight / keyTotal(key)])) : undefined);
   return {
     title: 'Tilfældigt forslag',
     priceLevel: 2025,
@@ -132,7 +131,10 @@ function oracle(c: Case): Oracle {
   const rounded = (m: Map<string, Exact[]>, totals: Exact[]) => {
     const rows = new Map(units.map((u) => [u, new Array<bigint>(N).fill(0n)]));
     for (let y = 0; y < N; y++) {
-      const column = largestRemainder(units.map((u) => m.get(u)![y]), totals[y]);
+      const column = largestRemainder(
+        units.map((u) => m.get(u)![y]),
+        totals[y],
+      );
       units.forEach((u, i) => (rows.get(u)![y] = column[i]));
     }
     return { rows, total: totals.map(roundExact) };
@@ -162,7 +164,10 @@ function oracle(c: Case): Oracle {
 
 // ---------------------------------------------------------------------------------------------
 const unit = fc.constantFrom(...STANDARD_KEYS);
-const hundredths = fc.oneof(fc.integer({ min: -50_000, max: 50_000 }).map((x) => x * 100), fc.integer({ min: -5_000_000, max: 5_000_000 }));
+const hundredths = fc.oneof(
+  fc.integer({ min: -50_000, max: 50_000 }).map((x) => x * 100),
+  fc.integer({ min: -5_000_000, max: 5_000_000 }),
+);
 const series = fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: hundredths }), { minLength: N, maxLength: N });
 // A key as the officer states a basis: whole weights per unit, whose sum divides 120 (thirds,
 // quarters, fifths, eighths … all occur), given to the engine as the shares they make.
@@ -174,7 +179,10 @@ const proposal: fc.Arbitrary<Case> = fc.record({
   effects: fc.array(line, { maxLength: 4 }),
   costs: fc.array(line, { maxLength: 3 }),
   transfers: fc.array(
-    fc.tuple(unit, unit, series).filter(([a, b]) => a !== b).map(([from, to, h]) => ({ from, to, hundredths: h })),
+    fc
+      .tuple(unit, unit, series)
+      .filter(([a, b]) => a !== b)
+      .map(([from, to, h]) => ({ from, to, hundredths: h })),
     { maxLength: 2 },
   ),
   investments: fc.array(fc.record({ kind: fc.constantFrom('anlæg' as const, 'service' as const), unit, hundredths: series }), { maxLength: 3 }),
@@ -189,7 +197,9 @@ function agree(name: string, got: ResultTable, want: Oracle['tables']['A']) {
   check(got.rows.map((r) => r.unit).join() === STANDARD_KEYS.join(), () => `Tabel ${name}: rows ${got.rows.map((r) => r.unit).join()}`);
   for (const row of got.rows) {
     const exact = want.rows.get(row.unit)!;
-    row.values.forEach((v, y) => check(BigInt(v) === exact[y] && !Object.is(v, -0), () => `Tabel ${name} ${row.unit} ${YEARS[y]}: engine ${v}, oracle ${exact[y]}`));
+    row.values.forEach((v, y) =>
+      check(BigInt(v) === exact[y] && !Object.is(v, -0), () => `Tabel ${name} ${row.unit} ${YEARS[y]}: engine ${v}, oracle ${exact[y]}`),
+    );
   }
   got.total.forEach((v, y) => check(BigInt(v) === want.total[y], () => `Tabel ${name} total ${YEARS[y]}: engine ${v}, oracle ${want.total[y]}`));
 }
@@ -201,9 +211,18 @@ describe('computeProposal on 1,000 random proposals', () => {
         const r = computeProposal(toInput(c));
         const o = oracle(c);
         for (const name of ['A', 'B', 'C', 'D', 'E'] as const) agree(name, r.tables[name], o.tables[name]);
-        check(r.tables.B.total.every((v) => v === 0), () => `Σ B ≠ 0: ${r.tables.B.total.join()}`);
-        check(r.summary.netPermanent.every((v, y) => BigInt(v) === o.tables.A.total[y]), () => 'net permanent change ≠ Σ A');
-        check(JSON.stringify(r.summary.payback) === JSON.stringify(o.payback), () => `payback: engine ${JSON.stringify(r.summary.payback)}, oracle ${JSON.stringify(o.payback)}`);
+        check(
+          r.tables.B.total.every((v) => v === 0),
+          () => `Σ B ≠ 0: ${r.tables.B.total.join()}`,
+        );
+        check(
+          r.summary.netPermanent.every((v, y) => BigInt(v) === o.tables.A.total[y]),
+          () => 'net permanent change ≠ Σ A',
+        );
+        check(
+          JSON.stringify(r.summary.payback) === JSON.stringify(o.payback),
+          () => `payback: engine ${JSON.stringify(r.summary.payback)}, oracle ${JSON.stringify(o.payback)}`,
+        );
       }),
       { numRuns: PROPERTY_RUNS ?? 1000, seed: 20251126 },
     );
@@ -217,7 +236,14 @@ describe('computeProposal on 1,000 random proposals', () => {
         { unit: 'TMU', hundredths: [0, 0, -200_000, 0, 0, 0] },
       ],
       costs: [
-        { unit: 'TMU', hundredths: [0, 0, 34_500, 0, 0, 0], key: [{ unit: 'ØU', weight: 1 }, { unit: 'TMU', weight: 3 }] },
+        {
+          unit: 'TMU',
+          hundredths: [0, 0, 34_500, 0, 0, 0],
+          key: [
+            { unit: 'ØU', weight: 1 },
+            { unit: 'TMU', weight: 3 },
+          ],
+        },
         { unit: 'TMU', hundredths: [0, 0, 25_000, 0, 0, 0] },
       ],
       transfers: [{ from: 'KIT', to: 'TMU', hundredths: [0, 0, 30_000, 0, 0, 0] }],

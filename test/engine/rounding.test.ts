@@ -4,7 +4,6 @@
 import { computeProposal, roundHalfAway, roundLargestRemainder, snap } from '../../src/engine';
 import { emptyProposal } from '../support/proposals';
 
-
 describe('roundHalfAway', () => {
   it.each([
     [2.5, 3],
@@ -55,7 +54,11 @@ describe('roundLargestRemainder', () => {
 
 describe('payback edges', () => {
   it('is paid back in the year the cumulative impact reaches exactly 0', () => {
-    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'TMU', amounts: [0, -5, -5] }], investments: [{ label: 'i', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }] });
+    const r = computeProposal({
+      ...emptyProposal(),
+      effects: [{ label: 'a', unit: 'TMU', amounts: [0, -5, -5] }],
+      investments: [{ label: 'i', kind: 'anlæg', unit: 'TMU', amounts: [10, 0, 0] }],
+    });
     expect(r.summary.economicImpact).toEqual([10, -5, -5]);
     expect(r.summary.payback).toEqual({ years: 3, year: 2027 });
   });
@@ -96,7 +99,10 @@ describe('per-cell rounding', () => {
   });
 
   it('total rounding reports nothing and keeps C = A + B', () => {
-    const r = computeProposal({ ...emptyProposal(), effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }] });
+    const r = computeProposal({
+      ...emptyProposal(),
+      effects: [{ label: 'a', unit: 'ØU', amounts: [-1000, -10, 0], credit: { KFU: 1 / 3, BUU: 1 / 3, SU: 1 / 3 } }],
+    });
     expect(r.findings).toEqual([]);
     expect(r.priceLevel).toBe(2025);
     expect(r.years).toEqual([2025, 2026, 2027]);

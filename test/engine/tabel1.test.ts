@@ -9,7 +9,12 @@ import forslag3 from '../../examples/forslag3.json';
 import forslag5 from '../../examples/forslag5.json';
 import { computeProposal, Fraction, paybackText, tabel1Payback, type ProposalInput } from '../../src/engine';
 
-const byLabel = (input: unknown) => Object.fromEntries(computeProposal(input).tabel1.rows.filter((r) => r.kind !== 'heading').map((r) => [r.label, [r.styringsomraade, r.values]]));
+const byLabel = (input: unknown) =>
+  Object.fromEntries(
+    computeProposal(input)
+      .tabel1.rows.filter((r) => r.kind !== 'heading')
+      .map((r) => [r.label, [r.styringsomraade, r.values]]),
+  );
 const f = (xs: number[]) => xs.map((x) => Fraction.fromNumber(x));
 
 describe('Tabel 1', () => {
@@ -59,7 +64,12 @@ describe('Tabel 1', () => {
     const r = computeProposal(forslag5);
     const memo = r.tabel1.rows.filter((row) => row.kind === 'memo');
     expect(memo).toEqual([
-      { kind: 'memo', label: 'heraf indkøbseffektiviseringer, som indgår i måltalsopfyldelsen for Fremtidens indkøb', styringsomraade: 'Service', values: [0, 0, -449, -897, -1346, -1795] },
+      {
+        kind: 'memo',
+        label: 'heraf indkøbseffektiviseringer, som indgår i måltalsopfyldelsen for Fremtidens indkøb',
+        styringsomraade: 'Service',
+        values: [0, 0, -449, -897, -1346, -1795],
+      },
     ]);
     const labels = r.tabel1.rows.map((row) => row.label);
     expect(labels.indexOf(memo[0].label)).toBe(labels.indexOf('Samlet varig ændring') + 1);

@@ -21,14 +21,17 @@ const twoBevillinger: ProposalInput = {
   investments: [{ label: 'Anlæg', kind: 'anlæg', unit: 'KS', bevilling: '3190, KS anlæg', amounts: [500, 0, 0, 0, 0, 0] }],
 };
 
-
 /** Column A and B and the 2026 amount (E) of every row of a table, Total included. */
 function tableRows(s: WorkbookSnapshot, name: string): [string, string, string][] {
   const { range } = s.names.find((n) => n.name === name)!;
   const grid = sheetOf(s, 'Tabeller');
   const out: [string, string, string][] = [];
   for (let row = range.start.row + 1; row <= range.end.row; row++) {
-    out.push([cellText(grid.cells[row]?.[0] ?? { kind: 'empty' }), cellText(grid.cells[row]?.[1] ?? { kind: 'empty' }), cellText(grid.cells[row]?.[4] ?? { kind: 'empty' })]);
+    out.push([
+      cellText(grid.cells[row]?.[0] ?? { kind: 'empty' }),
+      cellText(grid.cells[row]?.[1] ?? { kind: 'empty' }),
+      cellText(grid.cells[row]?.[4] ?? { kind: 'empty' }),
+    ]);
   }
   return out;
 }
@@ -95,7 +98,11 @@ describe('the Tabeller sheet: one row per unit and bevilling', () => {
   it('an empty template asks for a row for the second bevilling, in Danish, and writes nothing', () => {
     const s = snapshotFromChanges(templateChanges());
     expect(problemLines(() => tableWrites(s, result))).toEqual(
-      ['A', 'C'].map((t) => expect.stringContaining(`Tabel ${t} har ingen række til Teknik- og Miljøudvalget med bevillingen »Efterspørgselsstyret«; indsæt en række over Total med »Teknik- og Miljøudvalget« i kolonne A`)),
+      ['A', 'C'].map((t) =>
+        expect.stringContaining(
+          `Tabel ${t} har ingen række til Teknik- og Miljøudvalget med bevillingen »Efterspørgselsstyret«; indsæt en række over Total med »Teknik- og Miljøudvalget« i kolonne A`,
+        ),
+      ),
     );
     // With a second TMU row inserted in A and C the computation fills it.
     let fixed = s;
@@ -104,11 +111,13 @@ describe('the Tabeller sheet: one row per unit and bevilling', () => {
       fixed = type(insertRows(fixed, 'Tabeller', total), { [`Tabeller!A${total + 1}`]: 'TMU' });
     }
     const after = snapshotFromChanges(tableWrites(fixed, result), fixed);
-    expect(tableRows(after, 'TB_TabelC').filter(([, b]) => b !== '')).toEqual([
-      ['Teknik- og Miljøudvalget', 'Service', '-100'],
-      ['TMU', 'Efterspørgselsstyret', '-20'],
-      ['Total', '', ''].map((v, i) => (i === 2 ? '-120' : v)) as [string, string, string],
-    ].filter(([, b]) => b !== ''));
+    expect(tableRows(after, 'TB_TabelC').filter(([, b]) => b !== '')).toEqual(
+      [
+        ['Teknik- og Miljøudvalget', 'Service', '-100'],
+        ['TMU', 'Efterspørgselsstyret', '-20'],
+        ['Total', '', ''].map((v, i) => (i === 2 ? '-120' : v)) as [string, string, string],
+      ].filter(([, b]) => b !== ''),
+    );
   });
 
   it('a person’s own text in column B is kept where the bevilling is only the default', () => {

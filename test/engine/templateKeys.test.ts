@@ -8,7 +8,15 @@ import bc02 from '../../examples/bc02.json';
 import forslag3 from '../../examples/forslag3.json';
 import forslag4 from '../../examples/forslag4.json';
 import forslag5 from '../../examples/forslag5.json';
-import { computeProposal, readTemplate, TEMPLATE_KEYS_SECTION, TemplateError, templateChanges, type ProposalInput, type WorkbookSnapshot } from '../../src/engine';
+import {
+  computeProposal,
+  readTemplate,
+  TEMPLATE_KEYS_SECTION,
+  TemplateError,
+  templateChanges,
+  type ProposalInput,
+  type WorkbookSnapshot,
+} from '../../src/engine';
 import { snapshotFromChanges, type, valueAt } from '../support/xlsx';
 
 function keysHeaderRow(s: WorkbookSnapshot): number {
@@ -25,8 +33,7 @@ describe('Fordelingsnøgler in the template', () => {
   ])('%s: the template built from the example computes the same tables', (_, example) => {
     const snapshot = snapshotFromChanges(templateChanges(example as ProposalInput));
     // The Input sheet has no bevilling column yet: compare units and amounts.
-    const tables = (input: unknown) =>
-      Object.entries(computeProposal(input).tables).map(([key, t]) => [key, t.rows.map((r) => [r.unit, r.values]), t.total]);
+    const tables = (input: unknown) => Object.entries(computeProposal(input).tables).map(([key, t]) => [key, t.rows.map((r) => [r.unit, r.values]), t.total]);
     expect(tables(readTemplate(snapshot))).toEqual(tables(example));
   });
 

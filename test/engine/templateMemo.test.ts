@@ -23,7 +23,13 @@ it('a memo line typed on Input reaches Tabel 1 as "heraf …" and changes no tab
   const heading = rowOf(s, 'Input', 'Heraf-linjer (vises i Tabel 1, tælles ikke med)');
   expect(valueAt(s, `Input!A${heading + 1}`)).toEqual({ kind: 'text', value: 'Tekst (heraf …)' });
   const line = heading + 2;
-  const typed = type(s, { [`Input!A${line}`]: memoLabel, [`Input!F${line}`]: '-449', [`Input!G${line}`]: '-897', [`Input!H${line}`]: '-1.346', [`Input!I${line}`]: -1795 });
+  const typed = type(s, {
+    [`Input!A${line}`]: memoLabel,
+    [`Input!F${line}`]: '-449',
+    [`Input!G${line}`]: '-897',
+    [`Input!H${line}`]: '-1.346',
+    [`Input!I${line}`]: -1795,
+  });
 
   const read = readTemplate(typed);
   expect(read.memo).toEqual(forslag5.memo);
@@ -61,7 +67,10 @@ it('an unreadable amount on a memo line is reported at its cell', () => {
 it('a template made before the section reads without it', () => {
   const s = snapshotFromChanges(templateChanges({ ...forslag5, memo: [] }));
   const heading = rowOf(s, 'Input', 'Heraf-linjer (vises i Tabel 1, tælles ikke med)');
-  const old = type({ ...s, names: s.names.filter((n) => n.name !== 'TB_Heraf') }, { [`Input!A${heading}`]: null, [`Input!A${heading + 1}`]: null, [`Input!B${heading + 1}`]: null });
+  const old = type(
+    { ...s, names: s.names.filter((n) => n.name !== 'TB_Heraf') },
+    { [`Input!A${heading}`]: null, [`Input!A${heading + 1}`]: null, [`Input!B${heading + 1}`]: null },
+  );
   expect(readTemplate(old).memo).toBeUndefined();
   expect(computeProposal(readTemplate(old)).tables).toEqual(computeProposal(forslag5).tables);
 });

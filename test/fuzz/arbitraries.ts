@@ -22,7 +22,23 @@ export function runs(base: number, cost: 'cheap' | 'costly' = 'cheap'): fc.Param
   return { numRuns, seed };
 }
 
-export const EXCEL_ERRORS = ['#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#N/A', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!'];
+export const EXCEL_ERRORS = [
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#N/A',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+];
 
 export const TITLES = [
   'Tabel A.',
@@ -138,13 +154,21 @@ export const NUMBER_TEXT = [
 
 /** Danish text for a generated number, as formatDanish writes it, sometimes with a sign or padding. */
 const danishText = fc
-  .tuple(fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), fc.integer({ min: 0, max: 3 }), fc.constantFrom('', ' ', '\u00a0'))
+  .tuple(
+    fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.double({ min: -1e9, max: 1e9, noNaN: true })),
+    fc.integer({ min: 0, max: 3 }),
+    fc.constantFrom('', ' ', '\u00a0'),
+  )
   .map(([v, decimals, pad]) => `${pad}${formatDanish(v, decimals)}${pad}`);
 
 /** A string that is almost a Danish number: digits, separators, signs and spaces in any order. */
-const nearMiss = fc.array(fc.constantFrom('0', '1', '4', '9', '.', ',', ' ', '-', '–', '(', ')', '%', '+', 'k', 'r'), { maxLength: 14 }).map((cs) => cs.join(''));
+const nearMiss = fc
+  .array(fc.constantFrom('0', '1', '4', '9', '.', ',', ' ', '-', '–', '(', ')', '%', '+', 'k', 'r'), { maxLength: 14 })
+  .map((cs) => cs.join(''));
 
-const longText = fc.tuple(fc.constantFrom('x', 'Tabel A. ', '1.', '-', ' ', 'Total '), fc.integer({ min: 1000, max: 40_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+const longText = fc
+  .tuple(fc.constantFrom('x', 'Tabel A. ', '1.', '-', ' ', 'Total '), fc.integer({ min: 1000, max: 40_000 }))
+  .map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
 
 export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NUMBER_TEXT) },

@@ -4,7 +4,21 @@
  * as `unparseable-number` at that cell.
  */
 import fc from 'fast-check';
-import { checkWorkbook, computeProposal, discoverSheet, fromA1, gridFromRows, parseNumber, RULES, SEVERITIES, toA1, toCell, type CellValue, type SheetGrid, type WorkbookSnapshot } from '../../src/engine';
+import {
+  checkWorkbook,
+  computeProposal,
+  discoverSheet,
+  fromA1,
+  gridFromRows,
+  parseNumber,
+  RULES,
+  SEVERITIES,
+  toA1,
+  toCell,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookSnapshot,
+} from '../../src/engine';
 import { proposalSheet } from '../../scripts/bench/catalogue';
 import { randomProposal } from '../../scripts/bench/proposals';
 import { seededRng } from '../../scripts/bench/random';
@@ -105,7 +119,7 @@ describe('issue 5: the checker on arbitrary workbooks', () => {
   });
 });
 
-describe('issue 5: a sheet 16,384 columns wide (Excel\'s limit, XFD)', () => {
+describe("issue 5: a sheet 16,384 columns wide (Excel's limit, XFD)", () => {
   const WIDTH = 16_384;
 
   it('finds a table whose year row runs to XFD and reports the unreadable cell at the far end', () => {
@@ -113,7 +127,12 @@ describe('issue 5: a sheet 16,384 columns wide (Excel\'s limit, XFD)', () => {
     const values: CellValue[] = years.map((_, i) => (i === WIDTH - 2 ? { kind: 'text', value: '--43.142' } : { kind: 'number', value: i % 7 }));
     const g: SheetGrid = {
       name: 'Bred',
-      cells: [[{ kind: 'text', value: 'Tabel A. Måltalseffekt' }], [{ kind: 'text', value: 'Udvalg' }, ...years], [{ kind: 'text', value: 'Økonomiudvalget' }, ...values], [{ kind: 'text', value: 'Total' }, ...values]],
+      cells: [
+        [{ kind: 'text', value: 'Tabel A. Måltalseffekt' }],
+        [{ kind: 'text', value: 'Udvalg' }, ...years],
+        [{ kind: 'text', value: 'Økonomiudvalget' }, ...values],
+        [{ kind: 'text', value: 'Total' }, ...values],
+      ],
     };
     const report = checkWorkbook({ sheets: [g], names: [] });
     expect(report.tables.map((t) => t.range)).toEqual(['A1:XFD4']);

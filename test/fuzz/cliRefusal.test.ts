@@ -37,7 +37,11 @@ describe('issue 5: tb check refuses a file that is not an .xlsx workbook', () =>
     const file = tmp.file('proces.xlsx');
     writeFileSync(file, 'Udvalg;2025\nØU;-369\n');
     const run = tbProcess(['check', file]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `fejl: ${file}: er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fejl: ${file}: er en tekstfil (fx CSV) med filtypen .xlsx, ikke en Excel-projektmappe; åbn den i Excel og gem den som .xlsx\n`,
+    });
   });
 
   it('arbitrary bytes named .xlsx: always exit 2 with one line, never an unexpected error', async () => {

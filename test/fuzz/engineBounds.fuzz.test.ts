@@ -26,7 +26,12 @@ function proposal(amounts: number[][]) {
     title: 'Fuzz',
     priceLevel: 2025,
     years: [2025, 2026, 2027],
-    effects: amounts.map((a, i) => ({ label: `Effekt ${i + 1}`, unit: i % 2 ? 'TMU' : 'BUU', amounts: a, credit: { ØU: 0.25, [i % 2 ? 'TMU' : 'BUU']: 0.75 } })),
+    effects: amounts.map((a, i) => ({
+      label: `Effekt ${i + 1}`,
+      unit: i % 2 ? 'TMU' : 'BUU',
+      amounts: a,
+      credit: { ØU: 0.25, [i % 2 ? 'TMU' : 'BUU']: 0.75 },
+    })),
     operatingCosts: [{ label: 'Drift', unit: 'KS', amounts: amounts[0] ?? [0, 0, 0], financing: { ØU: 1 / 3, KS: 2 / 3 } }],
   };
 }

@@ -113,7 +113,8 @@ describe('issue 5: addresses and sheet references', () => {
   });
 
   it('quotes sheet names Excel would read as a cell reference in A1 or R1C1 style', () => {
-    for (const name of ['A1', 'XFD1048576', 'R1C1', 'R', 'C', 'RC', 'R2C', 'rc3', 'C12', 'BC01', '2025', 'TRUE']) expect(sheetRef(name, 'A1')).toBe(`'${name}'!A1`);
+    for (const name of ['A1', 'XFD1048576', 'R1C1', 'R', 'C', 'RC', 'R2C', 'rc3', 'C12', 'BC01', '2025', 'TRUE'])
+      expect(sheetRef(name, 'A1')).toBe(`'${name}'!A1`);
     for (const name of ['Forslag', 'Ark_1', 'Rapport', 'RCX', 'Cost']) expect(sheetRef(name, 'A1')).toBe(`${name}!A1`);
   });
 });

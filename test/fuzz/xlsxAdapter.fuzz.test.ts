@@ -17,19 +17,26 @@ type Written = { value: ExcelJS.CellValue; expect: CellValue | null };
 
 /** Characters a cell can hold in an .xlsx (XML 1.0): Excel offers no way to type the others. */
 function xmlSafe(s: string): string {
-  return [...s].filter((ch) => {
-    const code = ch.charCodeAt(0);
-    return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
-  }).join('');
+  return [...s]
+    .filter((ch) => {
+      const code = ch.charCodeAt(0);
+      return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
+    })
+    .join('');
 }
 
-const plainText = fc.oneof(fc.constantFrom('-1.474', '-', '--43.142', 'Total', 'I alt', 'Udvalg', 'Økonomiudvalget', '2025', ' ', ...TITLES), fc.string({ maxLength: 20 }).map(xmlSafe));
+const plainText = fc.oneof(
+  fc.constantFrom('-1.474', '-', '--43.142', 'Total', 'I alt', 'Udvalg', 'Økonomiudvalget', '2025', ' ', ...TITLES),
+  fc.string({ maxLength: 20 }).map(xmlSafe),
+);
 const textCell = (s: string): CellValue => (s === '' ? { kind: 'empty' } : { kind: 'text', value: s });
 const finite = fc.oneof(fc.integer({ min: -1e7, max: 1e7 }), fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.integer({ min: 2020, max: 2030 }));
 const result = fc.oneof(
   finite.map((v) => ({ result: v as ExcelJS.CellFormulaValue['result'], expect: { kind: 'number', value: v } as CellValue })),
   plainText.map((s) => ({ result: s as ExcelJS.CellFormulaValue['result'], expect: textCell(s) })),
-  fc.constantFrom(...EXCEL_ERRORS.slice(0, 7)).map((e) => ({ result: { error: e } as unknown as ExcelJS.CellFormulaValue['result'], expect: { kind: 'error', value: e } as CellValue })),
+  fc
+    .constantFrom(...EXCEL_ERRORS.slice(0, 7))
+    .map((e) => ({ result: { error: e } as unknown as ExcelJS.CellFormulaValue['result'], expect: { kind: 'error', value: e } as CellValue })),
   fc.constant({ result: undefined, expect: { kind: 'empty' } as CellValue }),
 );
 
@@ -38,21 +45,42 @@ const written: fc.Arbitrary<Written> = fc.oneof(
   fc.constantFrom(NaN, Infinity, -Infinity).map((v): Written => ({ value: v, expect: { kind: 'error', value: '#NUM!' } })),
   plainText.map((s): Written => ({ value: s, expect: textCell(s) })),
   fc.boolean().map((b): Written => ({ value: b, expect: { kind: 'boolean', value: b } })),
-  fc.date({ min: new Date('1900-03-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d): Written => ({ value: d, expect: { kind: 'date', value: d } })),
+  fc
+    .date({ min: new Date('1900-03-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    .map((d): Written => ({ value: d, expect: { kind: 'date', value: d } })),
   fc.constant<Written>({ value: new Date(NaN), expect: null }),
   fc.constantFrom(...EXCEL_ERRORS.slice(0, 7)).map((e): Written => ({ value: { error: e } as ExcelJS.CellErrorValue, expect: { kind: 'error', value: e } })),
-  fc.array(plainText, { minLength: 1, maxLength: 3 }).map((parts): Written => ({ value: { richText: parts.map((text, i) => ({ text, font: { bold: i % 2 === 0 } })) }, expect: textCell(parts.join('')) })),
-  fc.tuple(fc.constantFrom('SUM(A1:A3)', 'A1*2', 'IF(A1>0,"x","-")', 'TODAY()', '1/0'), result).map(([formula, r]): Written => ({ value: { formula, result: r.result } as ExcelJS.CellFormulaValue, expect: r.expect })),
+  fc
+    .array(plainText, { minLength: 1, maxLength: 3 })
+    .map((parts): Written => ({ value: { richText: parts.map((text, i) => ({ text, font: { bold: i % 2 === 0 } })) }, expect: textCell(parts.join('')) })),
+  fc
+    .tuple(fc.constantFrom('SUM(A1:A3)', 'A1*2', 'IF(A1>0,"x","-")', 'TODAY()', '1/0'), result)
+    .map(([formula, r]): Written => ({ value: { formula, result: r.result } as ExcelJS.CellFormulaValue, expect: r.expect })),
   // Non-empty text: ExcelJS writes a hyperlink with '' as its text as the object's JSON.
-  fc.tuple(plainText.filter((t) => t !== ''), fc.constantFrom('https://www.kk.dk', '#Ark1!A1', 'mailto:a@b.dk')).map(([text, hyperlink]): Written => ({ value: { text, hyperlink }, expect: textCell(text) })),
+  fc
+    .tuple(
+      plainText.filter((t) => t !== ''),
+      fc.constantFrom('https://www.kk.dk', '#Ark1!A1', 'mailto:a@b.dk'),
+    )
+    .map(([text, hyperlink]): Written => ({ value: { text, hyperlink }, expect: textCell(text) })),
   fc.constant<Written>({ value: null, expect: { kind: 'empty' } }),
 );
 
 interface Plan {
-  sheets: { name: string; hidden: boolean; cells: [number, number, Written][]; merges: [number, number, number, number][]; notes: [number, number, string][]; shared: boolean; far: boolean }[];
+  sheets: {
+    name: string;
+    hidden: boolean;
+    cells: [number, number, Written][];
+    merges: [number, number, number, number][];
+    notes: [number, number, string][];
+    shared: boolean;
+    far: boolean;
+  }[];
 }
 
-const sheetName = fc.stringMatching(/^[A-Za-z0-9æøåÆØÅ '_.-]{1,28}$/).filter((n) => n.trim() === n && !n.startsWith("'") && !n.endsWith("'") && n.toLowerCase() !== 'history' && n !== REPORT_SHEET);
+const sheetName = fc
+  .stringMatching(/^[A-Za-z0-9æøåÆØÅ '_.-]{1,28}$/)
+  .filter((n) => n.trim() === n && !n.startsWith("'") && !n.endsWith("'") && n.toLowerCase() !== 'history' && n !== REPORT_SHEET);
 
 const plan: fc.Arbitrary<Plan> = fc.record({
   sheets: fc.uniqueArray(

@@ -23,8 +23,7 @@ expect.extend({
     const list = received.map((f) => `  ${f.rule} ${f.severity ?? ''} ${f.sheet ?? ''}!${f.cell}`).join('\n') || '  (none)';
     return {
       pass,
-      message: () =>
-        `expected findings ${pass ? 'not ' : ''}to contain ${rule}${severity ? ` (${severity})` : ''} at ${cell}; found:\n${list}`,
+      message: () => `expected findings ${pass ? 'not ' : ''}to contain ${rule}${severity ? ` (${severity})` : ''} at ${cell}; found:\n${list}`,
     };
   },
 });

@@ -85,7 +85,9 @@ export interface StoredNote {
 /** Every note of every sheet, by `Sheet!A1`, read from the comments and VML parts. */
 export async function packageNotes(file: string): Promise<Map<string, StoredNote>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const workbook = parser.parse(await zip.file('xl/workbook.xml')!.async('string')) as { workbook: { sheets: { sheet: Record<string, string> | Record<string, string>[] } } };
+  const workbook = parser.parse(await zip.file('xl/workbook.xml')!.async('string')) as {
+    workbook: { sheets: { sheet: Record<string, string> | Record<string, string>[] } };
+  };
   const wbRels = await rels(zip, 'xl/workbook.xml');
   const out = new Map<string, StoredNote>();
   for (const sheet of list(workbook.workbook.sheets.sheet)) {

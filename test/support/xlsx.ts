@@ -10,7 +10,18 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 // ExcelJS's own zip library (a dependency of exceljs), to read and patch the raw workbook XML.
 import JSZip from 'jszip';
-import { cellAt, EMPTY, fromA1, splitSheetAddress, toCell, type CellAddress, type CellValue, type SheetGrid, type WorkbookChanges, type WorkbookSnapshot } from '../../src/engine';
+import {
+  cellAt,
+  EMPTY,
+  fromA1,
+  splitSheetAddress,
+  toCell,
+  type CellAddress,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookChanges,
+  type WorkbookSnapshot,
+} from '../../src/engine';
 import { runCli } from '../../src/node/cli';
 
 export const ROOT = path.resolve(__dirname, '..', '..');

@@ -25,6 +25,11 @@ describe("the harness's Download", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Forslag 1')!;
-    expect([sheet.getCell('A1').value, sheet.getCell('D5').value, sheet.getCell('C5').value, sheet.getCell('F9').value]).toEqual(['Forslag 1', -150, null, null]);
+    expect([sheet.getCell('A1').value, sheet.getCell('D5').value, sheet.getCell('C5').value, sheet.getCell('F9').value]).toEqual([
+      'Forslag 1',
+      -150,
+      null,
+      null,
+    ]);
   });
 });

@@ -87,7 +87,13 @@ function yearRange(years: readonly number[]): string {
   return years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
 }
 
-function reword(base: CondensedFinding, members: readonly CondensedFinding[], range: CellRange, params: Record<string, ParamValue>, locale: Locale): CondensedFinding {
+function reword(
+  base: CondensedFinding,
+  members: readonly CondensedFinding[],
+  range: CellRange,
+  params: Record<string, ParamValue>,
+  locale: Locale,
+): CondensedFinding {
   const draft: FindingDraft = { rule: base.rule, severity: base.severity, sheet: base.sheet, range, params: { ...params, cell: rangeToA1(range) } };
   const exp = merged(members.map((m) => m.expected));
   const act = merged(members.map((m) => m.actual));

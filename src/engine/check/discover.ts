@@ -7,16 +7,7 @@ import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
 import { discoverOverviews } from './overview';
-import {
-  type FoundTable,
-  type LineRole,
-  type PriceLevel,
-  type SheetTables,
-  type TableKind,
-  type TableLine,
-  type ValueCell,
-  type YearHeader,
-} from './model';
+import { type FoundTable, type LineRole, type PriceLevel, type SheetTables, type TableKind, type TableLine, type ValueCell, type YearHeader } from './model';
 
 const TECH_TITLE = /^\s*(?:tabel|table|tablet|tabell)\s*([A-E])(?=[\s.:)\-–]|$)/i;
 const TARGET_TITLE = /^\s*m[åa]ltal?s?effekt/i;
@@ -512,4 +503,3 @@ export function discoverSheet(grid: SheetGrid): SheetTables {
   }
   return { sheet: grid, tables: all, technical, summary: tables.find((t) => t.kind === 'summary') ?? null };
 }
-

@@ -115,8 +115,19 @@ export function withWorkbookFindings(
   // Every fold of condenseFindings stays within a sheet: only the sheets the workbook stage adds
   // to are condensed again.
   const touched = new Set(across.map((f) => f.sheet));
-  const recondensed = condenseFindings(findings.filter((f) => touched.has(f.sheet)), options.locale ?? 'da');
-  return { findings, condensed: inTabOrder(sliced.condensed.filter((f) => !touched.has(f.sheet)), recondensed, discovered, false) };
+  const recondensed = condenseFindings(
+    findings.filter((f) => touched.has(f.sheet)),
+    options.locale ?? 'da',
+  );
+  return {
+    findings,
+    condensed: inTabOrder(
+      sliced.condensed.filter((f) => !touched.has(f.sheet)),
+      recondensed,
+      discovered,
+      false,
+    ),
+  };
 }
 
 /**

@@ -159,7 +159,17 @@ function overviewAt(grid: SheetGrid, header: CellAddress, titles: readonly Title
     // A committee heading over its proposals ("Økonomiudvalget") has no amounts and no number;
     // a numbered row without amounts is a proposal that states none.
     if (named.ref === null && values.every((v) => v.parsed.kind === 'blank')) continue;
-    const line: TableLine = { row: r, labelCol: label?.col ?? 0, label: label?.text ?? '', unit: null, values, role: 'body', area: '', qualifier: '', bevilling: null };
+    const line: TableLine = {
+      row: r,
+      labelCol: label?.col ?? 0,
+      label: label?.text ?? '',
+      unit: null,
+      values,
+      role: 'body',
+      area: '',
+      qualifier: '',
+      bevilling: null,
+    };
     lastRow = r;
     if (label && TOTAL_LABEL.test(label.text)) {
       line.role = 'total';

@@ -45,7 +45,8 @@ export function finding(
   expected?: number | string,
   actual?: number | string,
 ): FindingDraft {
-  const range: CellRange = 'start' in at ? { start: { ...at.start }, end: { ...at.end } } : { start: { row: at.row, col: at.col }, end: { row: at.row, col: at.col } };
+  const range: CellRange =
+    'start' in at ? { start: { ...at.start }, end: { ...at.end } } : { start: { row: at.row, col: at.col }, end: { row: at.row, col: at.col } };
   const draft: FindingDraft = { rule, severity, sheet, range, params };
   if (expected !== undefined) draft.expected = expected;
   if (actual !== undefined) draft.actual = actual;

@@ -103,8 +103,22 @@ function readAmounts(t: FoundTable): SummaryAmounts {
   return {
     years,
     netPermanent: years.map((_, i) => (netLine ? valueOf(netLine.values[i]) : sumLines(permanent, i))),
-    anlæg: years.map((_, i) => (anlæg ? valueOf(anlæg.values[i]) : sumLines(implementation.filter((l) => l.area === 'anlæg'), i))),
-    service: years.map((_, i) => (service ? valueOf(service.values[i]) : sumLines(implementation.filter((l) => l.area === 'service'), i))),
+    anlæg: years.map((_, i) =>
+      anlæg
+        ? valueOf(anlæg.values[i])
+        : sumLines(
+            implementation.filter((l) => l.area === 'anlæg'),
+            i,
+          ),
+    ),
+    service: years.map((_, i) =>
+      service
+        ? valueOf(service.values[i])
+        : sumLines(
+            implementation.filter((l) => l.area === 'service'),
+            i,
+          ),
+    ),
     hasAmount: years.map((_, i) => [...permanent, ...implementation].some((l) => valueOf(l.values[i]) !== 0)),
     netPermanentLine: netLine,
   };

@@ -28,7 +28,9 @@ function overviewDa(f: FindingDraft): string {
       return `${row}, Samlet investering: der står ${d(p.actual)}, men ${INVESTMENT_SOURCE_DA[String(p.source)] ?? d(p.source)} på arket »${d(p.proposal)}« summerer til ${d(p.expected)} (${rangesText(p.sourceCells, 'og')}).`;
     case 'no-sheet':
       return `${row}: intet ark i projektmappen er dette forslags – hverken efter nummer eller titel – så rækken er ikke sammenlignet. ${
-        p.ref ? `Giv forslagets ark navnet »${d(p.ref)}«, eller lad arket begynde med forslagets titel.` : 'Lad forslagets ark begynde med forslagets titel, som oversigten skriver den.'
+        p.ref
+          ? `Giv forslagets ark navnet »${d(p.ref)}«, eller lad arket begynde med forslagets titel.`
+          : 'Lad forslagets ark begynde med forslagets titel, som oversigten skriver den.'
       }`;
     case 'several-sheets':
       return `${row} passer til flere ark (${sheetsDa(p.sheets)}), så rækken er ikke sammenlignet. Giv hvert forslags ark sit eget nummer eller sin egen titel.`;
@@ -36,7 +38,9 @@ function overviewDa(f: FindingDraft): string {
       const missing = Array.isArray(p.missing) ? p.missing : [];
       const noA = missing.includes('A');
       const noInvestment = missing.includes('investments');
-      const lacks = [noA ? 'ingen Tabel A' : '', noInvestment ? 'hverken Tabel D, Tabel E eller implementeringsomkostninger i en økonomitabel' : ''].filter(Boolean).join(' og ');
+      const lacks = [noA ? 'ingen Tabel A' : '', noInvestment ? 'hverken Tabel D, Tabel E eller implementeringsomkostninger i en økonomitabel' : '']
+        .filter(Boolean)
+        .join(' og ');
       const what = noA && noInvestment ? 'rækken' : noA ? 'effekten pr. år' : 'den samlede investering';
       return `${row} hører til arket »${d(p.proposal)}«, men arket har ${lacks}, så ${what} er ikke sammenlignet.`;
     }
@@ -65,7 +69,8 @@ export const da: Catalogue = {
       : `Tabel C for ${d(f.params.unitName)} ${yearsText(f.params.years)} skal være A + B: forventet ${d(f.params.expected)}, fundet ${d(f.params.actual)}${
           f.params.missingRow ? ' (udvalget mangler i Tabel C)' : ''
         }.`,
-  'b-balances': (f) => `Tabel B summerer ikke til 0 i ${plain(f.params.year)}: summen er ${d(f.params.actual)}. Tabel B flytter budget mellem udvalg og skal gå i nul; indeholder den driftsudgifterne selv?`,
+  'b-balances': (f) =>
+    `Tabel B summerer ikke til 0 i ${plain(f.params.year)}: summen er ${d(f.params.actual)}. Tabel B flytter budget mellem udvalg og skal gå i nul; indeholder den driftsudgifterne selv?`,
   'a-matches-summary': (f) =>
     `Tabel A's total for ${plain(f.params.year)} er ${d(f.params.actual)}, men »Samlet varig ændring« i forslagets økonomitabel er ${d(f.params.expected)}.`,
   'investments-match': (f) =>

@@ -8,7 +8,8 @@ const HINTS_EN: Record<string, string> = {
   letters: ' (the text contains letters)',
 };
 
-const paybackEn = (f: FindingDraft) => (f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${plain(f.params.expectedYear)})` : 'not reached');
+const paybackEn = (f: FindingDraft) =>
+  f.params.expectedYears !== null ? `${e(f.params.expectedYears)} years (${plain(f.params.expectedYear)})` : 'not reached';
 
 const INVESTMENT_SOURCE_EN: Record<string, string> = {
   'D+E': 'Tables D and E',
@@ -27,7 +28,9 @@ function overviewEn(f: FindingDraft): string {
       return `${row}, total investment: it says ${e(p.actual)}, but ${INVESTMENT_SOURCE_EN[String(p.source)] ?? e(p.source)} on sheet "${e(p.proposal)}" add up to ${e(p.expected)} (${rangesText(p.sourceCells, 'and')}).`;
     case 'no-sheet':
       return `${row}: no sheet in the workbook is this proposal's – by number or by title – so the row was not compared. ${
-        p.ref ? `Name the proposal's sheet "${e(p.ref)}", or start the sheet with the proposal's title.` : "Start the proposal's sheet with its title as the overview writes it."
+        p.ref
+          ? `Name the proposal's sheet "${e(p.ref)}", or start the sheet with the proposal's title.`
+          : "Start the proposal's sheet with its title as the overview writes it."
       }`;
     case 'several-sheets':
       return `${row} matches several sheets (${sheetsEn(p.sheets)}), so the row was not compared. Give each proposal's sheet its own number or title.`;
@@ -35,7 +38,9 @@ function overviewEn(f: FindingDraft): string {
       const missing = Array.isArray(p.missing) ? p.missing : [];
       const noA = missing.includes('A');
       const noInvestment = missing.includes('investments');
-      const lacks = [noA ? 'no Table A' : '', noInvestment ? 'neither Table D, Table E nor implementation costs in a summary table' : ''].filter(Boolean).join(' and ');
+      const lacks = [noA ? 'no Table A' : '', noInvestment ? 'neither Table D, Table E nor implementation costs in a summary table' : '']
+        .filter(Boolean)
+        .join(' and ');
       const what = noA && noInvestment ? 'the row was' : noA ? 'the effects per year were' : 'the total investment was';
       return `${row} belongs to sheet "${e(p.proposal)}", but the sheet has ${lacks}, so ${what} not compared.`;
     }
@@ -56,7 +61,8 @@ export const en: Catalogue = {
     `${e(f.params.table)}, "${e(f.params.label)}"${f.params.year ? ` ${plain(f.params.year)}` : ''}: the parts add up to ${e(f.params.expected)}, but it says ${e(f.params.actual)} (difference ${e(f.params.diff)})${
       Math.abs(Number(f.params.diff)) <= 1 ? ' – probably rounding cell by cell' : ''
     }.`,
-  'year-sequence': (f) => `${e(f.params.table)}: years are not consecutive – ${plain(f.params.actual)} follows ${plain(f.params.previous)}, expected ${plain(f.params.expected)}.`,
+  'year-sequence': (f) =>
+    `${e(f.params.table)}: years are not consecutive – ${plain(f.params.actual)} follows ${plain(f.params.previous)}, expected ${plain(f.params.expected)}.`,
   'c-equals-a-plus-b': (f) =>
     f.params.withinOeu
       ? `Table C for ${e(f.params.unitName)} ${yearsText(f.params.years)} differs from A + B (expected ${e(f.params.expected)}, found ${e(f.params.actual)}), ` +
@@ -66,11 +72,14 @@ export const en: Catalogue = {
         }.`,
   'b-balances': (f) =>
     `Table B does not sum to 0 in ${plain(f.params.year)}: the sum is ${e(f.params.actual)}. Table B moves budget between committees and must balance; does it hold the operating costs themselves?`,
-  'a-matches-summary': (f) => `Table A's total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's net permanent change is ${e(f.params.expected)}.`,
-  'investments-match': (f) => `Table ${e(f.params.table)}'s total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's ${e(f.params.kind)} implementation costs are ${e(f.params.expected)}.`,
+  'a-matches-summary': (f) =>
+    `Table A's total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's net permanent change is ${e(f.params.expected)}.`,
+  'investments-match': (f) =>
+    `Table ${e(f.params.table)}'s total for ${plain(f.params.year)} is ${e(f.params.actual)}, but the summary's ${e(f.params.kind)} implementation costs are ${e(f.params.expected)}.`,
   'price-level-mismatch': (f) =>
     `${e(f.params.table)} is in ${plain(f.params.actual)} prices, but ${f.params.fromSummary ? "the proposal's summary table" : 'the other tables'} in ${plain(f.params.expected)} prices. Have the amounts been converted?`,
-  'swapped-rows': (f) => `${e(f.params.table)}: the rows of ${e(f.params.unitA)} and ${e(f.params.unitB)} appear to be swapped – each holds what is expected for the other.`,
+  'swapped-rows': (f) =>
+    `${e(f.params.table)}: the rows of ${e(f.params.unitA)} and ${e(f.params.unitB)} appear to be swapped – each holds what is expected for the other.`,
   'unknown-unit': (f) =>
     f.params.label
       ? `${e(f.params.table)}: "${e(f.params.label)}" is not a known committee. Use the committee's name or abbreviation (e.g. ØU, KFU, BUU, SUU, SU, TMU, BIU).`

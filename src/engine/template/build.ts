@@ -5,7 +5,15 @@
 import { EMPTY, num, sheetRef, text, toA1, type CellRange, type CellValue, type DefinedName } from '../cells';
 import type { CellStyle, CellWrite, SheetSpec, WorkbookChanges } from '../changes';
 import { computeProposal, type ProposalResult, type TableKey } from '../compute';
-import { DEFAULT_STYRINGSOMRAADE, normalizeProposal, type NormalizedLine, type NormalizedProposal, type Placed, type ProposalInput, type UnitShare } from '../proposal';
+import {
+  DEFAULT_STYRINGSOMRAADE,
+  normalizeProposal,
+  type NormalizedLine,
+  type NormalizedProposal,
+  type Placed,
+  type ProposalInput,
+  type UnitShare,
+} from '../proposal';
 import { STANDARD_UNITS, unitOrder } from '../units';
 import { GUIDE } from './guide';
 import { formatShareKey } from './keys';
@@ -38,7 +46,6 @@ export interface TemplateOptions {
   /** Price level of an empty template (default 2025). Ignored with a proposal. */
   priceLevel?: number;
 }
-
 
 /** Row positions on the Input sheet (0-based). */
 const INPUT_ROWS = { title: 2, priceLevel: 3, otherUnits: 4, years: 5, firstSection: 7 } as const;
@@ -111,7 +118,11 @@ function sectionLines(p: NormalizedProposal | null, key: SectionKey): InputLine[
     case 'investments':
       return p.investments.map((v) => ({ texts: [v.label, v.kind, v.unit], amounts: v.amounts, bevilling: own(v) }));
     case 'memo':
-      return p.memo.map((m) => ({ texts: [m.label, m.styringsomraade === DEFAULT_STYRINGSOMRAADE.service ? '' : m.styringsomraade, ''], amounts: m.amounts, bevilling: '' }));
+      return p.memo.map((m) => ({
+        texts: [m.label, m.styringsomraade === DEFAULT_STYRINGSOMRAADE.service ? '' : m.styringsomraade, ''],
+        amounts: m.amounts,
+        bevilling: '',
+      }));
   }
 }
 
@@ -204,9 +215,7 @@ function keyRows(p: NormalizedProposal | null): { name: string; bases: Map<strin
   for (const d of p.operatingCosts) [d.key, d.financingKey].forEach(note);
   for (const t of p.transfers) [t.from.key, t.to.key].forEach(note);
   for (const v of p.investments) note(v.key);
-  return [...p.keys.values()]
-    .filter((k) => used.has(k.name))
-    .map((k) => ({ name: k.name, bases: new Map(k.shares.map((s) => [s.unit, s.basis.toNumber()])) }));
+  return [...p.keys.values()].filter((k) => used.has(k.name)).map((k) => ({ name: k.name, bases: new Map(k.shares.map((s) => [s.unit, s.basis.toNumber()])) }));
 }
 
 function keysSection(b: SheetBuilder, p: NormalizedProposal | null, row: number, names: DefinedName[]): void {
@@ -238,10 +247,18 @@ function bevillingRows(result: ProposalResult | null, table: TableKey, unit: str
   return Math.max(1, used.size);
 }
 
-function tablesSheet(p: NormalizedProposal | null, result: ProposalResult | null, years: readonly number[], priceLevel: number, names: DefinedName[]): SheetSpec {
+function tablesSheet(
+  p: NormalizedProposal | null,
+  result: ProposalResult | null,
+  years: readonly number[],
+  priceLevel: number,
+  names: DefinedName[],
+): SheetSpec {
   const b = new SheetBuilder(TABLES_SHEET);
   const lastCol = TABLE_YEAR_COL + years.length - 1;
-  const rowUnits = p ? unitOrder([...STANDARD_UNITS.map((u) => u.key), ...p.units.keys()]).map((k) => p.units.get(k) ?? STANDARD_UNITS.find((u) => u.key === k)!) : STANDARD_UNITS;
+  const rowUnits = p
+    ? unitOrder([...STANDARD_UNITS.map((u) => u.key), ...p.units.keys()]).map((k) => p.units.get(k) ?? STANDARD_UNITS.find((u) => u.key === k)!)
+    : STANDARD_UNITS;
   const merges: CellRange[] = [];
   const inputRef = (row: number, col: number) => sheetRef(INPUT_SHEET, toA1({ row, col }));
 
@@ -290,7 +307,11 @@ function tablesSheet(p: NormalizedProposal | null, result: ProposalResult | null
   for (let i = 1; i <= TABEL1_BLOCK.rows; i++) {
     for (let col = 0; col <= lastCol; col++) b.put(header + i, col, EMPTY, 'output', col >= TABLE_YEAR_COL ? { numberFormat: AMOUNT_FORMAT } : {});
   }
-  names.push({ name: TABEL1_BLOCK.name, sheet: TABLES_SHEET, range: { start: { row: header, col: 0 }, end: { row: header + TABEL1_BLOCK.rows, col: lastCol } } });
+  names.push({
+    name: TABEL1_BLOCK.name,
+    sheet: TABLES_SHEET,
+    range: { start: { row: header, col: 0 }, end: { row: header + TABEL1_BLOCK.rows, col: lastCol } },
+  });
   row = header + TABEL1_BLOCK.rows + 2;
   b.put(row, 0, text(EXPLANATION_BLOCK.title), 'subtitle');
   for (let i = 1; i <= EXPLANATION_BLOCK.rows; i++) b.put(row + i, 0, EMPTY, 'output');

@@ -7,10 +7,7 @@ import { parseNumberText } from '../numbers';
 import type { UnitShare as Share } from '../proposal';
 import { TEMPLATE_MESSAGES as M } from './messages';
 
-export type ShareKeyResult =
-  | { kind: 'blank' }
-  | { kind: 'shares'; shares: Share[] }
-  | { kind: 'invalid'; message: string };
+export type ShareKeyResult = { kind: 'blank' } | { kind: 'shares'; shares: Share[] } | { kind: 'invalid'; message: string };
 
 const NAME_THEN_NUMBER = /^(.+?)\s*[:=]?\s*([-+]?\d[\d.,]*)\s*(%)?$/;
 const NUMBER_THEN_NAME = /^([-+]?\d[\d.,]*)\s*(%)?\s*(?:til\s+)?(\D.*)$/i;

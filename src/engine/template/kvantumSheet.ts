@@ -34,9 +34,16 @@ export function kvantumSheet(result: ProposalResult | null, priceLevel: number, 
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}) => cells.push({ sheet: KVANTUM_SHEET, row, col, value, ...extra });
   put(0, 0, text(KVANTUM_AREA.title), { style: 'title' });
-  put(1, 0, text(`Linjerne skrives af »Beregn tabeller« ud fra fanen Input: én linje pr. tabel, udvalg, bevilling og år, i hele 1.000 kr. De summerer til Tabel A–E på fanen ${TABLES_SHEET}.`), {
-    style: 'note',
-  });
+  put(
+    1,
+    0,
+    text(
+      `Linjerne skrives af »Beregn tabeller« ud fra fanen Input: én linje pr. tabel, udvalg, bevilling og år, i hele 1.000 kr. De summerer til Tabel A–E på fanen ${TABLES_SHEET}.`,
+    ),
+    {
+      style: 'note',
+    },
+  );
   put(2, 0, text('Skriv ikke i linjerne: de skrives forfra ved hver beregning. Skriv gerne ved siden af eller i et andet ark.'), { style: 'note' });
   put(3, 0, text(unitLine(priceLevel)), priceLevelNamed ? { style: 'subtitle', formula: `="1.000 kr. "&${NAMES.priceLevel}&" p/l"` } : { style: 'subtitle' });
   const header = KVANTUM_AREA.headerRow;

@@ -42,11 +42,40 @@ export interface SectionSpec {
 }
 
 export const SECTIONS: readonly SectionSpec[] = [
-  { key: 'effects', name: 'TB_Effekter', heading: 'Effekter', columns: ['Tekst', 'Udvalg (placering)', 'Måltal krediteres (nøgle)'], blankRows: 8, bevilling: true },
-  { key: 'operatingCosts', name: 'TB_Drift', heading: 'Varig drift', columns: ['Tekst', 'Udvalg (placering)', 'Finansieres af (nøgle)'], blankRows: 6, bevilling: true },
+  {
+    key: 'effects',
+    name: 'TB_Effekter',
+    heading: 'Effekter',
+    columns: ['Tekst', 'Udvalg (placering)', 'Måltal krediteres (nøgle)'],
+    blankRows: 8,
+    bevilling: true,
+  },
+  {
+    key: 'operatingCosts',
+    name: 'TB_Drift',
+    heading: 'Varig drift',
+    columns: ['Tekst', 'Udvalg (placering)', 'Finansieres af (nøgle)'],
+    blankRows: 6,
+    bevilling: true,
+  },
   { key: 'transfers', name: 'TB_Flyt', heading: 'Bevillingsflyt', columns: ['Tekst', 'Fra udvalg', 'Til udvalg'], blankRows: 4, bevilling: true },
-  { key: 'investments', name: 'TB_Investeringer', heading: 'Investeringer', columns: ['Tekst', 'Anlæg eller service', 'Udvalg'], blankRows: 8, bevilling: true },
-  { key: 'memo', name: 'TB_Heraf', heading: 'Heraf-linjer (vises i Tabel 1, tælles ikke med)', columns: ['Tekst (heraf …)', 'Styringsområde', ''], blankRows: 3, bevilling: false, optional: true },
+  {
+    key: 'investments',
+    name: 'TB_Investeringer',
+    heading: 'Investeringer',
+    columns: ['Tekst', 'Anlæg eller service', 'Udvalg'],
+    blankRows: 8,
+    bevilling: true,
+  },
+  {
+    key: 'memo',
+    name: 'TB_Heraf',
+    heading: 'Heraf-linjer (vises i Tabel 1, tælles ikke med)',
+    columns: ['Tekst (heraf …)', 'Styringsområde', ''],
+    blankRows: 3,
+    bevilling: false,
+    optional: true,
+  },
 ];
 
 /**

@@ -26,7 +26,8 @@ function percent(share: number, l: Locale): string {
 
 /** The reader's problems, keyed by problem; each takes the locale and its parameters. */
 export const TEMPLATE_MESSAGES = {
-  missingSheet: (l: Locale, p: { sheet: string }) => (l === 'da' ? `arket »${p.sheet}« mangler; er det et Teknisk beregningsark?` : `the sheet »${p.sheet}« is missing; is this a Teknisk beregningsark?`),
+  missingSheet: (l: Locale, p: { sheet: string }) =>
+    l === 'da' ? `arket »${p.sheet}« mangler; er det et Teknisk beregningsark?` : `the sheet »${p.sheet}« is missing; is this a Teknisk beregningsark?`,
   missingField: (l: Locale, p: { label: string }) => (l === 'da' ? `feltet »${p.label}« mangler` : `the field »${p.label}« is missing`),
   missingRow: (l: Locale, p: { label: string }) => (l === 'da' ? `rækken »${p.label}« mangler` : `the row »${p.label}« is missing`),
   missingSection: (l: Locale, p: { heading: string }) => (l === 'da' ? `sektionen »${p.heading}« mangler` : `the section »${p.heading}« is missing`),
@@ -57,7 +58,9 @@ export const TEMPLATE_MESSAGES = {
       ? `andelen til ${p.unit} er ${percent(p.share, l)}, men skal ligge mellem 0 % og 100 %`
       : `the share of ${p.unit} is ${percent(p.share, l)}, but must lie between 0 % and 100 %`,
   sharesSum: (l: Locale, p: { sum: number }) =>
-    l === 'da' ? `andelene i nøglen summerer til ${percent(p.sum, l)}, men skal summere til 100 %` : `the shares of the key add up to ${percent(p.sum, l)}, but must add up to 100 %`,
+    l === 'da'
+      ? `andelene i nøglen summerer til ${percent(p.sum, l)}, men skal summere til 100 %`
+      : `the shares of the key add up to ${percent(p.sum, l)}, but must add up to 100 %`,
   missingKind: (l: Locale) => (l === 'da' ? 'mangler »anlæg« eller »service«' : '»anlæg« or »service« is missing'),
   wrongKind: (l: Locale, p: { text: string }) => (l === 'da' ? `»${p.text}« skal være »anlæg« eller »service«` : `»${p.text}« must be »anlæg« or »service«`),
   shareMissing: (l: Locale, p: { name: string }) =>

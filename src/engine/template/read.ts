@@ -219,7 +219,8 @@ class TemplateReader {
 
   private locateSection(grid: SheetGrid, section: SectionSpec): SectionRows | null {
     const named = findNamedRange(this.snapshot, section.name);
-    if (named && named.grid === grid) return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
+    if (named && named.grid === grid)
+      return { headerRow: named.range.start.row, lastRow: named.range.end.row, firstCol: named.range.start.col, byHeading: false };
     const heading = findRowByLabel(grid, 0, section.heading);
     if (heading >= 0) return { headerRow: heading + 1, lastRow: heading + 1, firstCol: 0, byHeading: true };
     if (section.optional) return null;
@@ -287,7 +288,11 @@ class TemplateReader {
       const parsed = columns.map((c) => ({ ...c, value: parseNumber(cellAt(grid, row, c.col)) }));
       if (name === '') {
         const typed = parsed.find((c) => c.value.kind !== 'blank');
-        if (typed) this.problem(at(grid.name, row, 0), M.keyWithoutName(this.locale, { cell: sheetRef(grid.name, rangeToA1({ start: { row, col: typed.col }, end: { row, col: typed.col } })) }));
+        if (typed)
+          this.problem(
+            at(grid.name, row, 0),
+            M.keyWithoutName(this.locale, { cell: sheetRef(grid.name, rangeToA1({ start: { row, col: typed.col }, end: { row, col: typed.col } })) }),
+          );
         continue;
       }
       const where = at(grid.name, row, 0);
@@ -406,7 +411,10 @@ class TemplateReader {
           const credit = this.shares(grid, row, c + 2);
           if (credit) effect.credit = credit;
           prefix = `effects[${this.effects.push(effect) - 1}]`;
-          fields = [['unit', c + 1], ['credit', c + 2]];
+          fields = [
+            ['unit', c + 1],
+            ['credit', c + 2],
+          ];
           break;
         }
         case 'operatingCosts': {
@@ -414,19 +422,28 @@ class TemplateReader {
           const financing = this.shares(grid, row, c + 2);
           if (financing) cost.financing = financing;
           prefix = `operatingCosts[${this.operatingCosts.push(cost) - 1}]`;
-          fields = [['unit', c + 1], ['financing', c + 2]];
+          fields = [
+            ['unit', c + 1],
+            ['financing', c + 2],
+          ];
           break;
         }
         case 'transfers': {
           const transfer: Transfer = { label, from: this.unit(grid, row, c + 1, 'fromUnit'), to: this.unit(grid, row, c + 2, 'toUnit'), amounts, ...own };
           prefix = `transfers[${this.transfers.push(transfer) - 1}]`;
-          fields = [['from', c + 1], ['to', c + 2]];
+          fields = [
+            ['from', c + 1],
+            ['to', c + 2],
+          ];
           break;
         }
         case 'investments': {
           const investment: Investment = { label, kind: this.kind(grid, row, c + 1), unit: this.unit(grid, row, c + 2, 'unit'), amounts, ...own };
           prefix = `investments[${this.investments.push(investment) - 1}]`;
-          fields = [['kind', c + 1], ['unit', c + 2]];
+          fields = [
+            ['kind', c + 1],
+            ['unit', c + 2],
+          ];
           break;
         }
         case 'memo': {
@@ -442,7 +459,10 @@ class TemplateReader {
       for (const [field, col] of fields) this.origins.set(`${prefix}.${field}`, at(grid.name, row, col));
       if (bevillingCol >= 0) this.origins.set(`${prefix}.bevilling`, at(grid.name, row, bevillingCol));
       if (years.length > 0) {
-        this.origins.set(`${prefix}.amounts`, { sheet: grid.name, range: { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } } });
+        this.origins.set(`${prefix}.amounts`, {
+          sheet: grid.name,
+          range: { start: { row, col: years[0].col }, end: { row, col: years[years.length - 1].col } },
+        });
       }
     }
   }

@@ -71,9 +71,15 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
     ];
     const room = range.end.row - header;
     if (wrongYear >= 0 || yearCols[yearCols.length - 1] > range.end.col) {
-      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1's overskrift har ikke forslagets år ${result.years[0]}–${lastYear} i kolonne C og frem; ret årene på fanen Input` });
+      problems.push({
+        path: rangeRef(grid.name, range),
+        message: `Tabel 1's overskrift har ikke forslagets år ${result.years[0]}–${lastYear} i kolonne C og frem; ret årene på fanen Input`,
+      });
     } else if (rows.length > room) {
-      problems.push({ path: rangeRef(grid.name, range), message: `Tabel 1 har ${rows.length} rækker, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${TABEL1_BLOCK.name}` });
+      problems.push({
+        path: rangeRef(grid.name, range),
+        message: `Tabel 1 har ${rows.length} rækker, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${TABEL1_BLOCK.name}`,
+      });
     } else {
       for (let i = 0; i < room; i++) {
         const row = header + 1 + i;
@@ -91,9 +97,13 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
     const room = range.end.row - range.start.row;
     const sentences = result.explanation;
     if (sentences.length > room) {
-      problems.push({ path: rangeRef(grid.name, range), message: `forklaringen har ${sentences.length} afsnit, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${EXPLANATION_BLOCK.name}` });
+      problems.push({
+        path: rangeRef(grid.name, range),
+        message: `forklaringen har ${sentences.length} afsnit, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${EXPLANATION_BLOCK.name}`,
+      });
     } else {
-      for (let i = 0; i < room; i++) cells.push({ sheet: grid.name, row: range.start.row + 1 + i, col: range.start.col, value: i < sentences.length ? text(sentences[i]) : EMPTY });
+      for (let i = 0; i < room; i++)
+        cells.push({ sheet: grid.name, row: range.start.row + 1 + i, col: range.start.col, value: i < sentences.length ? text(sentences[i]) : EMPTY });
     }
   }
 }
@@ -147,7 +157,10 @@ function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[
   const missing = years.filter((y) => !found.has(y));
   if (missing.length > 0) {
     const where = rangeRef(grid.name, { start: { row: header, col: range.start.col }, end: { row: header, col: range.end.col } });
-    problems.push({ path: where, message: `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ret årene på fanen Input eller i tabellens overskrift` });
+    problems.push({
+      path: where,
+      message: `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ret årene på fanen Input eller i tabellens overskrift`,
+    });
     return null;
   }
   return years.map((y) => found.get(y)!);
@@ -167,7 +180,15 @@ interface SheetRow {
   bevilling: string;
 }
 
-function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, table: ResultTable, cells: CellWrite[], problems: InputProblem[], ownsBevilling: boolean): void {
+function writeTable(
+  place: TablePlace,
+  spec: TableSpec,
+  result: ProposalResult,
+  table: ResultTable,
+  cells: CellWrite[],
+  problems: InputProblem[],
+  ownsBevilling: boolean,
+): void {
   const { grid, range } = place;
   const cols = yearColumns(place, spec, result.years, problems);
   const labelCol = range.start.col;
@@ -235,7 +256,8 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
     }
     // A template without the bevilling column on Input: one row per unit, its bevillinger summed.
     if (free.length > 1) {
-      for (const r of free.slice(1)) problems.push({ path: cellRef(grid.name, r.row, labelCol), message: `${tableName(spec)} har to rækker til ${labels.get(unit)}` });
+      for (const r of free.slice(1))
+        problems.push({ path: cellRef(grid.name, r.row, labelCol), message: `${tableName(spec)} har to rækker til ${labels.get(unit)}` });
     }
     if (free.length > 0) {
       const sum = zeros.slice();
@@ -250,8 +272,7 @@ function writeTable(place: TablePlace, spec: TableSpec, result: ProposalResult, 
   }
   if (!cols) return;
 
-  const write = (row: number, rowValues: readonly number[]) =>
-    cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
+  const write = (row: number, rowValues: readonly number[]) => cols.forEach((col, y) => cells.push({ sheet: grid.name, row, col, value: num(rowValues[y]) }));
   for (const w of writes) {
     write(w.row, w.values);
     if (w.bevilling) cells.push({ sheet: grid.name, row: w.row, col: bevillingCol, value: w.bevilling });

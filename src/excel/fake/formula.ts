@@ -20,12 +20,7 @@ export interface FormulaHost {
 export class UnsupportedFormula extends Error {}
 
 type Token =
-  | { t: 'num'; v: number }
-  | { t: 'str'; v: string }
-  | { t: 'ref'; v: string }
-  | { t: 'id'; v: string }
-  | { t: 'op'; v: string }
-  | { t: 'err'; v: string };
+  { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'id'; v: string } | { t: 'op'; v: string } | { t: 'err'; v: string };
 
 const ERROR_LITERAL = /^#(REF!|VALUE!|DIV\/0!|NAME\?|N\/A|NUM!|NULL!)/;
 

@@ -65,7 +65,6 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-
 /** The host: `run` like `Excel.run`, `isSetSupported` like `Office.context.requirements`. */
 export class FakeExcel implements Xl.ExcelHost {
   readonly syncs: SyncRecord[] = [];
@@ -215,7 +214,7 @@ export class FakeContext implements Xl.XlRequestContext {
     if (!this.open) {
       throw new FakeExcelError(
         'InvalidObjectPath',
-        'The object path isn\'t working for what you\'re trying to do. The object belongs to an Excel.run batch that has finished.',
+        "The object path isn't working for what you're trying to do. The object belongs to an Excel.run batch that has finished.",
       );
     }
   }

@@ -75,10 +75,7 @@ function argumentInfo(args: unknown[] | undefined, refs: number[] | undefined): 
 }
 
 /** The request body Office.js would send for these actions. */
-function requestBody(
-  actions: readonly WireAction[],
-  paths: ReadonlyMap<number, WirePath>,
-): { Actions: unknown[]; ObjectPaths: Record<string, unknown> } {
+function requestBody(actions: readonly WireAction[], paths: ReadonlyMap<number, WirePath>): { Actions: unknown[]; ObjectPaths: Record<string, unknown> } {
   // The paths each action uses: its own, its arguments', and their parents.
   const uses = (action: WireAction): number[] => {
     const out = new Set<number>();

@@ -121,7 +121,10 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const { row, col } = parseCellKey(key);
     const target = ws.getCell(row + 1, col + 1);
     if (cell.fileStyle) target.style = JSON.parse(JSON.stringify(cell.fileStyle));
-    target.value = cellValue(cell, sheet.arrays.find((a) => a.start.row === row && a.start.col === col));
+    target.value = cellValue(
+      cell,
+      sheet.arrays.find((a) => a.start.row === row && a.start.col === col),
+    );
     if (cell.numberFormat) target.numFmt = cell.numberFormat;
     const s = cell.style;
     if (s) {

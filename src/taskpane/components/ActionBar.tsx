@@ -40,10 +40,21 @@ export function ActionBar(props: ActionBarProps) {
           <li className={styles.step}>
             <span className={styles.stepText}>{strings.stepInsert}</span>
             <div className={styles.row}>
-              <Button ref={props.insertRef} appearance={appearance('template')} data-primary={props.primary === 'template'} {...busyProps} onClick={props.onInsertTemplate}>
+              <Button
+                ref={props.insertRef}
+                appearance={appearance('template')}
+                data-primary={props.primary === 'template'}
+                {...busyProps}
+                onClick={props.onInsertTemplate}
+              >
                 {strings.insertTemplate}
               </Button>
-              <Switch checked={props.withExample} disabled={props.busy} label={strings.withExample} onChange={(_e, data) => props.onWithExampleChange(data.checked)} />
+              <Switch
+                checked={props.withExample}
+                disabled={props.busy}
+                label={strings.withExample}
+                onChange={(_e, data) => props.onWithExampleChange(data.checked)}
+              />
             </div>
           </li>
           <li className={styles.step}>
@@ -69,7 +80,12 @@ export function ActionBar(props: ActionBarProps) {
             {strings.checkConsistency}
           </Button>
         </div>
-        <Checkbox checked={props.annotate} disabled={props.busy} label={strings.writeAnnotations} onChange={(_e, data) => props.onAnnotateChange(data.checked === true)} />
+        <Checkbox
+          checked={props.annotate}
+          disabled={props.busy}
+          label={strings.writeAnnotations}
+          onChange={(_e, data) => props.onAnnotateChange(data.checked === true)}
+        />
         <div className={styles.row}>
           <Button appearance="subtle" {...busyProps} onClick={props.onRemoveComments}>
             {strings.removeComments}

@@ -111,7 +111,15 @@ function PaneBody({ locale, onLocaleChange }: { locale: PaneLocale; onLocaleChan
   };
 
   const lastState =
-    last === 'check' ? check.state.status : last === 'compute' ? compute.state.status : last === 'template' ? template.state.status : last === 'remove' ? removal.state.status : 'idle';
+    last === 'check'
+      ? check.state.status
+      : last === 'compute'
+        ? compute.state.status
+        : last === 'template'
+          ? template.state.status
+          : last === 'remove'
+            ? removal.state.status
+            : 'idle';
   const settled = lastState === 'done' || lastState === 'error' || lastState === 'cancelled';
 
   // Focus to the result once an action has settled (not after a cancelled dialog: see onCancel).
@@ -197,7 +205,9 @@ function PaneBody({ locale, onLocaleChange }: { locale: PaneLocale; onLocaleChan
         />
         {a && a.notesSkipped.length > 0 ? <Notice text={strings.notesSkipped(a.notesSkipped)} intent="warning" /> : null}
         {navigation.error ? <ErrorMessage error={navigation.error} /> : null}
-        {navigation.hidden ? <HiddenSheetNotice hidden={navigation.hidden} onShow={() => void navigation.showAndGo()} onDismiss={navigation.dismissHidden} /> : null}
+        {navigation.hidden ? (
+          <HiddenSheetNotice hidden={navigation.hidden} onShow={() => void navigation.showAndGo()} onDismiss={navigation.dismissHidden} />
+        ) : null}
         <FindingsPanel findings={check.state.condensed} hiddenSheets={check.state.hiddenSheets} onSelect={(f) => void navigation.goTo(f)} />
       </>
     );

@@ -107,7 +107,14 @@ export function FindingsPanel({ findings, hiddenSheets, onSelect }: FindingsPane
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: shown.length - 1, PageDown: active + 10, PageUp: active - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: shown.length - 1,
+      PageDown: active + 10,
+      PageUp: active - 10,
+    };
     if (!(event.key in moves)) return;
     event.preventDefault();
     focusItem(moves[event.key]);

@@ -18,7 +18,7 @@ const TEXT = {
     show: 'Show the sheet',
     veryHiddenTitle: (s: string) => `The sheet "${s}" is very hidden`,
     veryHiddenBody:
-      "The sheet is hidden so that Excel's menus cannot show it (\"very hidden\", set with Visual Basic). Ask whoever made the workbook to show it, or see the finding on the Valideringsrapport sheet.",
+      'The sheet is hidden so that Excel\'s menus cannot show it ("very hidden", set with Visual Basic). Ask whoever made the workbook to show it, or see the finding on the Valideringsrapport sheet.',
     close: 'Close',
   },
 } as const;

@@ -47,22 +47,28 @@ export const cEqualsAPlusB: Rule = {
       if (wrong.length === 0) continue;
       const line = unitLine(C, unit);
       const cols = wrong.map((y) => C.header.cols[C.header.years.indexOf(y)]);
-      const at = line
-        ? { start: { row: line.row, col: cols[0] }, end: { row: line.row, col: cols[cols.length - 1] } }
-        : C.titleCell;
+      const at = line ? { start: { row: line.row, col: cols[0] }, end: { row: line.row, col: cols[cols.length - 1] } } : C.titleCell;
       const expected = wrong.map((y) => unitValue(A, unit, y) + unitValue(B, unit, y));
       const actual = wrong.map((y) => unitValue(C, unit, y));
       const severity = OEU_FAMILY.has(unit) && (oeuOk ??= committeeAgrees(A, B, C, years)) ? 'info' : 'error';
       out.push(
-        finding(this.id, severity, s.sheet.name, at, {
-          unit,
-          unitName: unitByKey(unit)?.name ?? unit,
-          years: wrong,
-          expected,
-          actual,
-          missingRow: !line,
-          withinOeu: severity === 'info',
-        }, expected.join('; '), actual.join('; ')),
+        finding(
+          this.id,
+          severity,
+          s.sheet.name,
+          at,
+          {
+            unit,
+            unitName: unitByKey(unit)?.name ?? unit,
+            years: wrong,
+            expected,
+            actual,
+            missingRow: !line,
+            withinOeu: severity === 'info',
+          },
+          expected.join('; '),
+          actual.join('; '),
+        ),
       );
     }
     return out;

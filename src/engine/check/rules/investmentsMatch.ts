@@ -11,7 +11,10 @@ export const investmentsMatch: Rule = {
   check(s) {
     const amounts = summaryAmounts(s.summary as FoundTable);
     const out: FindingDraft[] = [];
-    for (const [table, kind] of [['D', 'anlæg'], ['E', 'service']] as const) {
+    for (const [table, kind] of [
+      ['D', 'anlæg'],
+      ['E', 'service'],
+    ] as const) {
       const t = s.technical[table];
       if (!t) continue;
       for (const year of yearsOf(t)) {
@@ -20,7 +23,9 @@ export const investmentsMatch: Rule = {
         const expected = amounts[kind][j];
         const actual = tableTotal(t, year);
         if (same(expected, actual)) continue;
-        out.push(finding(this.id, roundingSeverity(actual - expected), s.sheet.name, totalCellOf(t, year), { table, kind, year, expected, actual }, expected, actual));
+        out.push(
+          finding(this.id, roundingSeverity(actual - expected), s.sheet.name, totalCellOf(t, year), { table, kind, year, expected, actual }, expected, actual),
+        );
       }
     }
     return out;

@@ -123,7 +123,15 @@ function compareRow(overview: OverviewTable, row: OverviewRow, p: ProposalSheet,
       if (same(actual, expected)) return;
       const source = inA ? totalCellOf(A, year) : A.titleCell;
       out.push(
-        finding(ID, roundingSeverity(actual - expected), sheet, cell, { ...base, kind: 'effect', year, tabelA: a, inA, sourceRow: source.row, sourceCol: source.col, expected, actual }, expected, actual),
+        finding(
+          ID,
+          roundingSeverity(actual - expected),
+          sheet,
+          cell,
+          { ...base, kind: 'effect', year, tabelA: a, inA, sourceRow: source.row, sourceCol: source.col, expected, actual },
+          expected,
+          actual,
+        ),
       );
     });
   } else {
@@ -136,7 +144,15 @@ function compareRow(overview: OverviewTable, row: OverviewRow, p: ProposalSheet,
     if (stated !== 0) missing.push('investments');
   } else if (inv !== null && !same(stated, inv.amount)) {
     out.push(
-      finding(ID, roundingSeverity(stated - inv.amount), sheet, cell, { ...base, kind: 'investment', source: inv.source, sourceCells: inv.cells, expected: inv.amount, actual: stated }, inv.amount, stated),
+      finding(
+        ID,
+        roundingSeverity(stated - inv.amount),
+        sheet,
+        cell,
+        { ...base, kind: 'investment', source: inv.source, sourceCells: inv.cells, expected: inv.amount, actual: stated },
+        inv.amount,
+        stated,
+      ),
     );
   }
   if (missing.length > 0) out.push(finding(ID, 'info', sheet, row.labelCell, { ...base, kind: 'not-compared', missing }));

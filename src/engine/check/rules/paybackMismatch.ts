@@ -48,7 +48,13 @@ export const paybackMismatch: Rule = {
       const ok = expected !== null && stated.years === expected.years && (stated.year === null || stated.year === expected.year);
       if (ok) continue;
       // The expected value is worded by the message catalogues ("6 år (2029)").
-      const params = { label: line.label, expectedYears: expected?.years ?? null, expectedYear: expected?.year ?? null, continuedFrom: expected?.beyond ?? null, actual: line.stated.text };
+      const params = {
+        label: line.label,
+        expectedYears: expected?.years ?? null,
+        expectedYear: expected?.year ?? null,
+        continuedFrom: expected?.beyond ?? null,
+        actual: line.stated.text,
+      };
       out.push(finding(this.id, 'warning', s.sheet.name, line.stated.cell, params, undefined, line.stated.text));
     }
     return out;

@@ -18,7 +18,15 @@ export const priceLevelMismatch: Rule = {
       const level = t.priceLevel!;
       if (level.year === reference) continue;
       out.push(
-        finding(this.id, 'warning', s.sheet.name, level.cell, { table: tableName(t.kind, t.title), expected: reference, actual: level.year, fromSummary: s.summary?.priceLevel?.year != null }, `${reference} p/l`, `${level.year} p/l`),
+        finding(
+          this.id,
+          'warning',
+          s.sheet.name,
+          level.cell,
+          { table: tableName(t.kind, t.title), expected: reference, actual: level.year, fromSummary: s.summary?.priceLevel?.year != null },
+          `${reference} p/l`,
+          `${level.year} p/l`,
+        ),
       );
     }
     return out;

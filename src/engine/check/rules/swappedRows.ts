@@ -27,7 +27,12 @@ function summaryRows(s: SheetTables): { permanent: Named; implementation: Named 
   if (!s.summary) return out;
   const years = s.summary.header.years;
   for (const line of s.summary.lines) {
-    const block = line.role === 'permanent-line' || line.role === 'permanent-subtotal' ? out.permanent : line.role === 'implementation-line' || line.role === 'implementation-subtotal' ? out.implementation : null;
+    const block =
+      line.role === 'permanent-line' || line.role === 'permanent-subtotal'
+        ? out.permanent
+        : line.role === 'implementation-line' || line.role === 'implementation-subtotal'
+          ? out.implementation
+          : null;
     if (!block) continue;
     const named = unitsNamed(line.label);
     if (named.length !== 1) continue;
@@ -47,9 +52,17 @@ function expectations(s: SheetTables, kind: string, years: number[], summary: { 
   const { A, B, C } = s.technical;
   if (kind === 'C' && C && (A || B)) {
     const units = new Set([...(A?.lines ?? []), ...(B?.lines ?? [])].flatMap((l) => (l.unit ? [l.unit.key] : [])));
-    for (const unit of units) add(unit, years.map((y) => unitValue(A, unit, y) + unitValue(B, unit, y)));
+    for (const unit of units)
+      add(
+        unit,
+        years.map((y) => unitValue(A, unit, y) + unitValue(B, unit, y)),
+      );
   }
-  for (const [unit, byYear] of kind === 'D' || kind === 'E' ? summary.implementation : summary.permanent) add(unit, years.map((y) => byYear.get(y)));
+  for (const [unit, byYear] of kind === 'D' || kind === 'E' ? summary.implementation : summary.permanent)
+    add(
+      unit,
+      years.map((y) => byYear.get(y)),
+    );
   return out;
 }
 
@@ -106,7 +119,15 @@ export const swappedRows: Rule = {
           const v = suspects[j].unit!.key;
           if (committee(u) === committee(v)) continue;
           if (!matches(rowOf(u)!, expected.get(v)) || !matches(rowOf(v)!, expected.get(u))) continue;
-          out.push(finding(this.id, 'error', s.sheet.name, { row: suspects[i].row, col: suspects[i].labelCol }, { table: tableName(kind, t.title), unitA: suspects[i].unit!.name, unitB: suspects[j].unit!.name, keyA: u, keyB: v }));
+          out.push(
+            finding(
+              this.id,
+              'error',
+              s.sheet.name,
+              { row: suspects[i].row, col: suspects[i].labelCol },
+              { table: tableName(kind, t.title), unitA: suspects[i].unit!.name, unitB: suspects[j].unit!.name, keyA: u, keyB: v },
+            ),
+          );
         }
       }
     }

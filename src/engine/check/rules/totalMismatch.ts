@@ -12,7 +12,22 @@ function compare(t: FoundTable, sheet: string, label: string, total: ValueCell, 
   if (same(sum, stated)) return;
   const expected = Math.round(sum * 1e6) / 1e6;
   out.push(
-    finding(ID, roundingSeverity(stated - sum), sheet, total, { table: tableName(t.kind, t.title), label, year: Number.isNaN(year) ? null : year, expected, actual: stated, diff: Math.round((stated - sum) * 1e6) / 1e6 }, expected, stated),
+    finding(
+      ID,
+      roundingSeverity(stated - sum),
+      sheet,
+      total,
+      {
+        table: tableName(t.kind, t.title),
+        label,
+        year: Number.isNaN(year) ? null : year,
+        expected,
+        actual: stated,
+        diff: Math.round((stated - sum) * 1e6) / 1e6,
+      },
+      expected,
+      stated,
+    ),
   );
 }
 
@@ -21,25 +36,60 @@ function totalRow(t: FoundTable, sheet: string, out: FindingDraft[]) {
   total.values.forEach((cell, i) => {
     // The corner cell of a table with a total column is checked once, down the total column.
     if (t.header.cols[i] === t.totalCol) return;
-    compare(t, sheet, total.label, cell, t.lines.map((l) => l.values[i]), t.header.years[i], out);
+    compare(
+      t,
+      sheet,
+      total.label,
+      cell,
+      t.lines.map((l) => l.values[i]),
+      t.header.years[i],
+      out,
+    );
   });
 }
 
 function totalColumn(t: FoundTable, sheet: string, out: FindingDraft[]) {
   const at = t.header.cols.indexOf(t.totalCol as number);
   const parts = t.partCols.map((c) => t.header.cols.indexOf(c));
-  for (const line of t.lines) compare(t, sheet, line.label, line.values[at], parts.map((i) => line.values[i]), NaN, out);
+  for (const line of t.lines)
+    compare(
+      t,
+      sheet,
+      line.label,
+      line.values[at],
+      parts.map((i) => line.values[i]),
+      NaN,
+      out,
+    );
   if (t.total) {
     // The corner: the total row's own parts, or the column's rows, whichever the table states.
     const corner = t.total.values[at];
-    compare(t, sheet, t.total.label, corner, t.lines.map((l) => l.values[at]), NaN, out);
+    compare(
+      t,
+      sheet,
+      t.total.label,
+      corner,
+      t.lines.map((l) => l.values[at]),
+      NaN,
+      out,
+    );
   }
 }
 
 function summaryTotals(t: FoundTable, sheet: string, out: FindingDraft[]) {
   for (const { line, parts } of summaryParts(t)) {
     const flat = parts.flatMap((p) => (Array.isArray(p) ? p : [p]));
-    line.values.forEach((cell, i) => compare(t, sheet, line.label, cell, flat.map((p) => p.values[i]), t.header.years[i], out));
+    line.values.forEach((cell, i) =>
+      compare(
+        t,
+        sheet,
+        line.label,
+        cell,
+        flat.map((p) => p.values[i]),
+        t.header.years[i],
+        out,
+      ),
+    );
   }
 }
 

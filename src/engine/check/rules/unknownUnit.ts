@@ -13,7 +13,17 @@ export const unknownUnit: Rule = {
       if (!isTechnical(t.kind)) continue;
       for (const line of t.lines) {
         if (line.unit) continue;
-        out.push(finding(this.id, 'warning', s.sheet.name, { row: line.row, col: line.labelCol }, { table: tableName(t.kind, t.title), label: line.label }, undefined, line.label));
+        out.push(
+          finding(
+            this.id,
+            'warning',
+            s.sheet.name,
+            { row: line.row, col: line.labelCol },
+            { table: tableName(t.kind, t.title), label: line.label },
+            undefined,
+            line.label,
+          ),
+        );
       }
     }
     return out;

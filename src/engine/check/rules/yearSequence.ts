@@ -12,7 +12,17 @@ export const yearSequence: Rule = {
       for (let i = 1; i < years.length; i++) {
         if (Number.isNaN(years[i]) || Number.isNaN(years[i - 1])) continue;
         if (years[i] !== years[i - 1] + 1) {
-          out.push(finding(this.id, 'error', s.sheet.name, { row, col: cols[i] }, { table: tableName(t.kind, t.title), previous: years[i - 1], expected: years[i - 1] + 1, actual: years[i] }, years[i - 1] + 1, years[i]));
+          out.push(
+            finding(
+              this.id,
+              'error',
+              s.sheet.name,
+              { row, col: cols[i] },
+              { table: tableName(t.kind, t.title), previous: years[i - 1], expected: years[i - 1] + 1, actual: years[i] },
+              years[i - 1] + 1,
+              years[i],
+            ),
+          );
           break;
         }
       }
