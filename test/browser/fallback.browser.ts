@@ -73,6 +73,23 @@ describe('taskpane.html where the pane cannot run', () => {
     await page.close();
   });
 
+  // Safari before 14 (a Mac on macOS 10.14 or 10.15 that never took Safari's updates, where Excel
+  // for Mac 16.50–16.66 still runs) has no BigInt, which the engine's exact fractions need.
+  test('without BigInt it explains at once that Safari 14 or newer is needed', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      delete (globalThis as { BigInt?: unknown }).BigInt;
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    const message = await fallbackMessage(page, 5000);
+    // Its own reason, not the timeout's or the missing Office.js's: it did not wait for the bundle.
+    expect(message?.reason).toBe('no-bigint');
+    expect(message?.text).toMatch(/for gammel udgave af Safari/);
+    expect(message?.text).toMatch(/Safari 14 eller nyere/);
+    expect(message?.text).toMatch(/Softwareopdatering/);
+    await page.close();
+  });
+
   test('outside Excel with Office.js reachable, the pane’s own message stays and the fallback keeps quiet', async () => {
     const page = await browser.newPage();
     // Office.js as a plain browser tab sees it: ready, but no host.
