@@ -61,7 +61,7 @@ export interface OfficeWorkbookOptions {
   maxStepsPerRequest?: number;
   /** Sheets whose used range is asked for in one request. */
   maxSheetsPerSync?: number;
-  /** Notes and comments whose cell is asked for in one request. */
+  /** Notes and comments loaded, and located, per request. */
   maxNotesPerSync?: number;
 }
 
@@ -69,7 +69,7 @@ const DEFAULT_MAX_CELLS = 40_000;
 const DEFAULT_MAX_STEPS = 2_000;
 /** A catalogue of 100 proposals is read with one request for the used ranges. */
 const DEFAULT_MAX_SHEETS = 100;
-/** Locating a note is two actions of about 150 bytes: 2,000 make a request of some 600 kB. */
+/** Locating a note is two actions of a few hundred bytes: 2,000 make a request well under 1 MB. */
 const DEFAULT_MAX_NOTES = 2_000;
 /** The longest the adapter plans between two looks at the page, in ms (as the pane's check). */
 const SLICE_MS = 25;
@@ -472,56 +472,63 @@ function* chain(...parts: Iterable<Step>[]): Generator<Step> {
 }
 
 /**
- * Loads the workbook's notes (notes mode) and threaded comments: the items in the next round
- * trip, then their locations (and a comment's replies), `perSync` at a time. The first of those
- * batches is queued by `locate` to go with the caller's next sync, the rest are sent by `read`:
- * one round trip for a workbook's usual few notes, a bounded request for every round trip on a
- * catalogue's thousands.
+ * Loads the workbook's notes (notes mode) and threaded comments a page of `perSync` at a time,
+ * and their locations (and a comment's replies) in the round trip after their page, with the
+ * next page: the first page in the next round trip, then, from `locate`, the rest. A workbook's
+ * usual few notes cost two round trips, a catalogue's thousands a bounded request each.
  */
 function queueAnnotations(context: XlRequestContext, mode: AnnotationMode, perSync: number) {
   const wb = context.workbook;
-  const noteList = mode === 'notes' ? wb.notes.load('items/content') : null;
-  const commentList = mode !== 'report-only' ? wb.comments.load('items/content,items/id') : null;
+  const notes: { note: XlNote; location: XlRange }[] = [];
+  const comments: { comment: XlComment; location: XlRange; replies: XlCommentReplyCollection }[] = [];
+  const page = (skip: number) => ({ $top: perSync, $skip: skip });
+  let notePage = mode === 'notes' ? { skip: 0, items: wb.notes.load({ content: true, ...page(0) }) } : null;
+  let commentPage = mode !== 'report-only' ? { skip: 0, items: wb.comments.load({ content: true, id: true, ...page(0) }) } : null;
+  /** After a round trip: locates the page it brought, asks for the next one; false when all is asked for. */
+  const next = (): boolean => {
+    let queued = false;
+    if (notePage) {
+      const { skip, items } = notePage;
+      for (const note of items.items) notes.push({ note, location: note.getLocation().load('address') });
+      notePage = items.items.length === perSync ? { skip: skip + perSync, items: wb.notes.load({ content: true, ...page(skip + perSync) }) } : null;
+      queued = items.items.length > 0 || notePage !== null;
+    }
+    if (commentPage) {
+      const { skip, items } = commentPage;
+      for (const comment of items.items)
+        comments.push({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') });
+      commentPage =
+        items.items.length === perSync ? { skip: skip + perSync, items: wb.comments.load({ content: true, id: true, ...page(skip + perSync) }) } : null;
+      queued ||= items.items.length > 0 || commentPage !== null;
+    }
+    return queued;
+  };
   return {
+    /** Queues the first page's locations (and the second page) to go with the caller's next sync. */
     locate() {
-      const notes: { note: XlNote; location?: XlRange }[] = noteList ? noteList.items.map((note) => ({ note })) : [];
-      const comments: { comment: XlComment; location?: XlRange; replies?: XlCommentReplyCollection }[] = commentList
-        ? commentList.items.map((comment) => ({ comment }))
-        : [];
-      const total = notes.length + comments.length;
-      const queue = (from: number) => {
-        for (let i = from; i < Math.min(from + perSync, total); i++) {
-          if (i < notes.length) notes[i].location = notes[i].note.getLocation().load('address');
-          else {
-            const c = comments[i - notes.length];
-            c.location = c.comment.getLocation().load('address');
-            c.replies = c.comment.replies.load('items/content');
-          }
-        }
-      };
-      queue(0);
+      next();
       return {
+        /** The rest of the pages and locations, then every note and comment by its cell. */
         async read(sync: () => Promise<void>) {
-          for (let from = perSync; from < total; from += perSync) {
-            queue(from);
-            await sync();
+          while (notePage || commentPage) {
+            if (next()) await sync();
           }
           const existingNotes = new Map<string, ExistingNote>();
           for (const { note, location } of notes) {
-            const { sheet, address } = splitSheetAddress(location!.address);
-            if (sheet !== null) existingNotes.set(key(sheet, address), { sheet, a1: address, location: location!.address, note, content: note.content });
+            const { sheet, address } = splitSheetAddress(location.address);
+            if (sheet !== null) existingNotes.set(key(sheet, address), { sheet, a1: address, location: location.address, note, content: note.content });
           }
           const existingComments = new Map<string, ExistingComment>();
           for (const { comment, location, replies } of comments) {
-            const { sheet, address } = splitSheetAddress(location!.address);
+            const { sheet, address } = splitSheetAddress(location.address);
             if (sheet === null) continue;
             existingComments.set(key(sheet, address), {
               sheet,
               a1: address,
-              location: location!.address,
+              location: location.address,
               comment,
               content: comment.content,
-              replies: replies!.items.map((reply) => ({ reply, content: reply.content })),
+              replies: replies.items.map((reply) => ({ reply, content: reply.content })),
             });
           }
           return { existingNotes, existingComments };

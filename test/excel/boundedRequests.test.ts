@@ -8,7 +8,10 @@ import { seededRng } from '../../scripts/bench/random';
 import { annotationChanges, checkWorkbook, REPORT_SHEET } from '../../src/engine';
 import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../src/excel/OfficeWorkbook';
 import { FakeExcel, workbookFromRows, type CellLiteral, type WorkbookModel } from '../../src/excel/fake';
+import type { XlRequestContext } from '../../src/excel/api';
+import { jsonBytes } from '../../src/excel/payload';
 import { SEED_SHEETS } from '../fixtures/seed/grids';
+import { loadOfficeJs } from '../support/officeJs';
 
 function catalogue(sheets: number): WorkbookModel {
   const rows: Record<string, CellLiteral[][]> = {};
@@ -60,7 +63,8 @@ describe('requests stay bounded on a whole catalogue', () => {
     // Removal's requests: notes, then their places (with each sheet's protection), …, deletions, the sheet.
     const locating = (e: FakeExcel, syncs: number, notes: number) => e.syncs.slice(-syncs).slice(1, 1 + Math.ceil(notes / 100));
     const sheets = excel.model.sheets.length + 1; // and the report, still there while it is checked
-    for (const sync of locating(excel, removed.syncs, annotated.notesWritten)) expect(sync.operations).toBeLessThanOrEqual(2 * 100 + 2 * sheets);
+    // 100 locations, each sheet's protection, the next page of notes.
+    for (const sync of locating(excel, removed.syncs, annotated.notesWritten)) expect(sync.operations).toBeLessThanOrEqual(2 * 100 + 2 * sheets + 1);
     expect(unbounded.excel.syncs.slice(-unbounded.removed.syncs)[1].operations).toBeGreaterThan(2 * annotated.notesWritten);
   });
 
@@ -69,5 +73,40 @@ describe('requests stay bounded on a whole catalogue', () => {
     expect(annotated.notesWritten).toBeGreaterThan(0);
     expect(removed.notesRemoved).toBe(annotated.notesWritten);
     expect({ read, annotate, remove }).toEqual({ read: 3, annotate: 3, remove: 4 });
+  });
+});
+
+describe('a page of notes, as Office.js asks for it', () => {
+  // The package's Office.js predates notes (ExcelApi 1.18); comments are paged the same way.
+  const pageOf = (context: XlRequestContext) => {
+    context.workbook.comments.load({ content: true, id: true, $top: 50, $skip: 10 });
+    context.workbook.worksheets.getItem('Ark1').comments.load({ content: true, $top: 3 });
+  };
+
+  test('the request is the bytes Office.js sends, and the answer holds exactly that page', async () => {
+    const office = loadOfficeJs();
+    const officeContext = office.newContext();
+    pageOf(officeContext);
+    const model = workbookFromRows({ Ark1: [[1, 2, 3, 4]] });
+    ['A1', 'B1', 'C1', 'D1'].forEach((a1, i) => model.sheets[0].notes.set(a1, { content: `Note ${i}`, author: 'Revisor' }));
+    const excel = new FakeExcel(model);
+    const page = await excel.run(async (context) => {
+      pageOf(context);
+      expect(excel.requestBytes(context)).toBe(jsonBytes(office.pendingBody(officeContext)));
+      const notes = context.workbook.notes.load({ content: true, $top: 2, $skip: 1 });
+      await context.sync();
+      return notes.items.map((n) => n.content);
+    });
+    expect(page).toEqual(['Note 1', 'Note 2']);
+  });
+
+  test('a page size that is not a number is refused when loaded, as Office.js refuses it', async () => {
+    const excel = new FakeExcel(workbookFromRows({ Ark1: [[1]] }));
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.notes.load({ content: true, $top: '2' as unknown as number });
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
