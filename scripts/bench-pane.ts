@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { makeCatalogue } from './bench/catalogue';
 import { seededRng } from './bench/random';
 import { writeCatalogue } from './bench/xlsx';
@@ -63,8 +63,87 @@ async function progressDelay(page: Page): Promise<number> {
   });
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * With `--profile`: what each task over 100 ms spent its time on, from the CPU profile's samples
+ * in its time window: the functions with the most self time, and the bundle's functions the time
+ * was spent under (inclusive). Names are readable in a bundle built without minifying (`npx
+ * webpack --mode production --no-optimization-minimize`). `clockAt` is the page's time of the
+ * profile's first `benchClockMark` sample (about: the mark's first sample lands within a sampling interval of its start).
+ */
+function taskProfiles(profile: CpuProfile, tasks: [number, number][], clockAt: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+  // Sample times in ms of the page's clock.
+  const times: number[] = [];
+  let at = 0;
+  for (const delta of profile.timeDeltas) times.push((at += delta) / 1000);
+  const inMark = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === 'benchClockMark') return true;
+    return false;
+  };
+  const mark = profile.samples.findIndex(inMark);
+  if (mark < 0) return ['  (clock mark not found in the profile)'];
+  const offset = clockAt - times[mark];
+  const out: string[] = [];
+  for (const [start, duration] of tasks) {
+    if (duration < 100) continue;
+    const self = new Map<string, number>();
+    const under = new Map<string, number>();
+    for (let i = 0; i < times.length; i++) {
+      const t = times[i] + offset;
+      if (t < start || t > start + duration) continue;
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const node = byId.get(profile.samples[i])!;
+      self.set(label(node), (self.get(label(node)) ?? 0) + ms);
+      const seen = new Set<string>();
+      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+        const frame = byId.get(id)!;
+        if (!/harness\.[0-9a-f]+\.js/.test(frame.callFrame.url) || seen.has(label(frame))) continue;
+        seen.add(label(frame));
+        under.set(label(frame), (under.get(label(frame)) ?? 0) + ms);
+      }
+    }
+    const top = (m: Map<string, number>, n: number) =>
+      [...m]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, n)
+        .map(([f, ms]) => `${f} ${Math.round(ms)}`)
+        .join(', ');
+    out.push(`  task ${Math.round(duration)} ms at ${Math.round(start)}: self [${top(self, 8)}]; under [${top(under, 16)}]`);
+  }
+  return out;
+}
+
 /** Runs `action` and returns the long tasks that started while it ran. */
-async function measured(page: Page, name: string, action: () => Promise<void>): Promise<Step> {
+async function measured(page: Page, name: string, action: () => Promise<void>, cdp?: CDPSession): Promise<Step> {
+  let clockAt = 0;
+  if (cdp) {
+    await cdp.send('Profiler.start');
+    // A few ms the profile can find by name: its first sample tells the profile's clock from the
+    // page's. Given as text, so that tsx adds no helper the page lacks.
+    clockAt = await page.evaluate<number>(`(() => {
+      const started = performance.now();
+      function benchClockMark() {
+        while (performance.now() < started + 20);
+      }
+      benchClockMark();
+      return started;
+    })()`);
+  }
   const origin = await page.evaluate(() => {
     (window as unknown as { longTasks: number[][] }).longTasks = [];
     return performance.now();
@@ -75,6 +154,11 @@ async function measured(page: Page, name: string, action: () => Promise<void>): 
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   const wallMs = Date.now() - started;
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[][] }).longTasks);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const found = tasks.map((t) => [t[0], t[1]] as [number, number]);
+    console.log(`${name}:\n${taskProfiles(profile as unknown as CpuProfile, found, clockAt).join('\n')}`);
+  }
   return {
     name,
     longest: Math.max(0, ...tasks.map((t) => t[1])),
@@ -92,7 +176,9 @@ async function main(): Promise<void> {
   }
   if (process.env.TB_SKIP_BUILD !== '1') {
     console.log('Building dist/ …');
-    const built = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+    // The harness is served from here, so any https address will do for the manifest.
+    const env = { ADDIN_PRODUCTION_URL: 'https://teknisk-beregningsark.test/', ...process.env };
+    const built = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit', env });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'tb-bench-pane-'));
@@ -112,6 +198,11 @@ async function main(): Promise<void> {
         for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask', buffered: true });
     });
+    const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    }
     await page.goto(`${server.origin}/harness.html`);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
@@ -128,10 +219,15 @@ async function main(): Promise<void> {
     await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
     await watchProgress(page, '[data-testid=progress], [data-testid=findings]');
     steps.push(
-      await measured(page, 'check + notes and report (incl. in-memory Excel)', async () => {
-        await page.getByRole('button', { name: 'Tjek konsistens' }).click();
-        await page.getByTestId('findings').waitFor({ timeout: 600_000 });
-      }),
+      await measured(
+        page,
+        'check + notes and report (incl. in-memory Excel)',
+        async () => {
+          await page.getByRole('button', { name: 'Tjek konsistens' }).click();
+          await page.getByTestId('findings').waitFor({ timeout: 600_000 });
+        },
+        cdp,
+      ),
     );
     const firstProgressMs = await progressDelay(page);
     const counts = page.getByTestId('severity-counts');
@@ -140,30 +236,50 @@ async function main(): Promise<void> {
     const summary = `${await counts.getAttribute('data-errors')} errors, ${await counts.getAttribute('data-warnings')} warnings, ${await counts.getAttribute('data-infos')} infos (condensed); ${listed} listed, ${shown} rendered`;
     for (const filter of ['all', 'error', 'info', 'problems']) {
       steps.push(
-        await measured(page, `filter → ${filter}`, async () => {
-          await page.locator(`[data-filter=${filter}]`).click();
-          await page.locator(`[data-filter=${filter}][aria-pressed=true]`).waitFor();
-        }),
+        await measured(
+          page,
+          `filter → ${filter}`,
+          async () => {
+            await page.locator(`[data-filter=${filter}]`).click();
+            await page.locator(`[data-filter=${filter}][aria-pressed=true]`).waitFor();
+          },
+          cdp,
+        ),
       );
     }
     steps.push(
-      await measured(page, 'language → English', async () => {
-        await page.getByRole('switch', { name: 'English' }).check();
-        await page.getByRole('button', { name: 'Check consistency' }).waitFor();
-      }),
+      await measured(
+        page,
+        'language → English',
+        async () => {
+          await page.getByRole('switch', { name: 'English' }).check();
+          await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+        },
+        cdp,
+      ),
     );
     steps.push(
-      await measured(page, 'language → Danish', async () => {
-        await page.getByRole('switch', { name: 'English' }).uncheck();
-        await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
-      }),
+      await measured(
+        page,
+        'language → Danish',
+        async () => {
+          await page.getByRole('switch', { name: 'English' }).uncheck();
+          await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
+        },
+        cdp,
+      ),
     );
     await watchProgress(page, '[data-testid=progress], [data-testid=message-success]');
     steps.push(
-      await measured(page, 'remove notes and report (incl. in-memory Excel)', async () => {
-        await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
-        await page.getByTestId('message-success').waitFor({ timeout: 600_000 });
-      }),
+      await measured(
+        page,
+        'remove notes and report (incl. in-memory Excel)',
+        async () => {
+          await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+          await page.getByTestId('message-success').waitFor({ timeout: 600_000 });
+        },
+        cdp,
+      ),
     );
     const removalProgressMs = await progressDelay(page);
     await page.close();

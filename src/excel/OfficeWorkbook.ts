@@ -4,7 +4,7 @@
  *
  * Round trips are counted, not left to chance:
  * - `read` costs 2 syncs plus one per block of cells (one block unless the workbook holds more
- *   than `maxCellsPerSync` used cells), whatever the number of sheets;
+ *   than `maxCellsPerSync` used cells), plus one per further `maxSheetsPerSync` sheets;
  * - `apply` costs 2 syncs to check (a third only where an array formula or a spill lies near the
  *   cells it writes), one to record what cell writes into existing sheets replace,
  *   then one to write (more only when the request, measured as Office.js serializes it, reaches
@@ -19,13 +19,23 @@
  * the annotations cell by cell, skipping the cells Excel refuses.
  */
 import { sheetRef, splitSheetAddress, TOOL_NOTE_MARKER, type WorkbookChanges, type WorkbookPort, type WorkbookSnapshot } from '../engine';
-import { POINTS_PER_CHARACTER, type ExcelHost, type XlRequestContext, type XlWorksheet } from './api';
+import {
+  POINTS_PER_CHARACTER,
+  type ExcelHost,
+  type XlComment,
+  type XlCommentReplyCollection,
+  type XlNote,
+  type XlRange,
+  type XlRequestContext,
+  type XlWorksheet,
+} from './api';
 import { ExcelRequestError, HiddenSheetError, WorkbookChangeError } from './errors';
 import { arrayCells, probeArrays } from './arrays';
 import { boundingBox, groupBySheet, parseAreas, planChanges } from './plan';
 import { loadBlocks, readWorkbook } from './read';
 import { rollback, type PriorState } from './rollback';
 import { isPayloadLimitError, REQUEST_BUDGET_BYTES } from './payload';
+import { timeSlicer, type Slicer } from './slices';
 import {
   absoluteA1,
   cellSteps,
@@ -49,10 +59,22 @@ export interface OfficeWorkbookOptions {
   maxRequestBytes?: number;
   /** Steps (each a few operations) per request at most. */
   maxStepsPerRequest?: number;
+  /** Sheets whose used range is asked for in one request. */
+  maxSheetsPerSync?: number;
+  /** Notes and comments loaded, and located, per request. */
+  maxNotesPerSync?: number;
 }
 
 const DEFAULT_MAX_CELLS = 40_000;
 const DEFAULT_MAX_STEPS = 2_000;
+/** A catalogue of 100 proposals is read with one request for the used ranges. */
+const DEFAULT_MAX_SHEETS = 100;
+/** Locating a note is two actions of a few hundred bytes: 2,000 make a request well under 1 MB. */
+const DEFAULT_MAX_NOTES = 2_000;
+/** The longest the adapter plans between two looks at the page, in ms (as the pane's check). */
+const SLICE_MS = 25;
+/** Steps queued between two looks at the clock. */
+const PAUSE_EVERY_STEPS = 20;
 /** Estimated bytes queued between two measurements of the pending request, at least. */
 const MEASURE_EVERY_BYTES = 16_000;
 
@@ -60,6 +82,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly maxCellsPerSync: number;
   private readonly maxRequestBytes: number;
   private readonly maxStepsPerRequest: number;
+  private readonly maxSheetsPerSync: number;
+  private readonly maxNotesPerSync: number;
 
   constructor(
     private readonly host: ExcelHost,
@@ -68,6 +92,8 @@ export class OfficeWorkbook implements WorkbookPort {
     this.maxCellsPerSync = options.maxCellsPerSync ?? DEFAULT_MAX_CELLS;
     this.maxRequestBytes = options.maxRequestBytes ?? REQUEST_BUDGET_BYTES;
     this.maxStepsPerRequest = options.maxStepsPerRequest ?? DEFAULT_MAX_STEPS;
+    this.maxSheetsPerSync = options.maxSheetsPerSync ?? DEFAULT_MAX_SHEETS;
+    this.maxNotesPerSync = options.maxNotesPerSync ?? DEFAULT_MAX_NOTES;
   }
 
   /** How this host shows findings on cells. */
@@ -121,7 +147,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Every sheet's used cells (values and formulas) and every defined name. */
   async read(): Promise<WorkbookSnapshot> {
-    return this.run((context) => readWorkbook(context, this.maxCellsPerSync));
+    return this.run((context) => readWorkbook(context, this.maxCellsPerSync, this.maxSheetsPerSync));
   }
 
   /**
@@ -140,9 +166,12 @@ export class OfficeWorkbook implements WorkbookPort {
     const wantsNotes = Boolean(changes.clearToolNotes) || (changes.notes?.length ?? 0) > 0;
     return this.run(async (context) => {
       let syncs = 0;
+      // Planning a catalogue's report between two round trips takes turns with the page.
+      const slicer = timeSlicer(SLICE_MS);
       const sync = async () => {
         syncs++;
         await context.sync();
+        slicer.restart();
       };
       const wb = context.workbook;
 
@@ -150,7 +179,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheetList = wb.worksheets.load('items/name,items/id,items/visibility,items/position');
       const workbookProtection = wb.protection.load('protected');
       const nameList = wb.names.load('items/name,items/formula');
-      const annotations = wantsNotes ? queueAnnotations(context, mode) : null;
+      const annotations = wantsNotes ? queueAnnotations(context, mode, this.maxNotesPerSync) : null;
       await sync();
 
       // Check, round trip 2: sheet protection, merged cells and arrays under the writes, what the writes
@@ -172,7 +201,7 @@ export class OfficeWorkbook implements WorkbookPort {
         targets.map((t) => t.arrays),
         sync,
       );
-      const { existingNotes, existingComments } = located?.read() ?? {
+      const { existingNotes, existingComments } = (await located?.read(sync)) ?? {
         existingNotes: new Map<string, ExistingNote>(),
         existingComments: new Map<string, ExistingComment>(),
       };
@@ -207,6 +236,7 @@ export class OfficeWorkbook implements WorkbookPort {
         },
       );
 
+      await slicer.pause();
       const prior: PriorState = {
         sheets: sheetList.items.map((ws) => ({ id: ws.id, name: ws.name, position: ws.position })),
         names: nameList.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
@@ -230,7 +260,8 @@ export class OfficeWorkbook implements WorkbookPort {
       };
       // Write: new sheets under temporary names, cells, then notes or comments; then the swap
       // (names and places) and the defined names; deleting old sheets comes last of all.
-      const steps: Step[] = [];
+      // Cell steps are made as they are sent (see `cellSteps`); the rest are few.
+      const steps: Iterable<Step>[] = [];
       const swap: Step[] = [];
       const deletions: XlWorksheet[] = [];
       const live = new Map(sheets);
@@ -245,25 +276,29 @@ export class OfficeWorkbook implements WorkbookPort {
         const old = sheets.get(spec.name.toLowerCase());
         const newName = temporary('~tb-ny-');
         let ws: XlWorksheet | undefined;
-        steps.push({
-          bytes: OPERATION_BYTES,
-          queue: () => {
-            ws = wb.worksheets.add(newName);
-            live.set(spec.name.toLowerCase(), ws);
-          },
-        });
-        steps.push(...cellSteps(() => ws!, spec.cells));
-        for (const m of spec.merges ?? []) {
-          steps.push({
+        steps.push([
+          {
             bytes: OPERATION_BYTES,
-            queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge(),
-          });
+            queue: () => {
+              ws = wb.worksheets.add(newName);
+              live.set(spec.name.toLowerCase(), ws);
+            },
+          },
+        ]);
+        steps.push(cellSteps(() => ws!, spec.cells));
+        for (const m of spec.merges ?? []) {
+          steps.push([
+            {
+              bytes: OPERATION_BYTES,
+              queue: () => ws!.getRangeByIndexes(m.start.row, m.start.col, m.end.row - m.start.row + 1, m.end.col - m.start.col + 1).merge(),
+            },
+          ]);
         }
         (spec.columnWidths ?? []).forEach((chars, col) => {
           if (chars > 0)
-            steps.push({ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) });
+            steps.push([{ bytes: OPERATION_BYTES, queue: () => (ws!.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER) }]);
         });
-        if (spec.frozenRows && spec.frozenRows > 0) steps.push({ bytes: OPERATION_BYTES, queue: () => ws!.freezePanes.freezeRows(spec.frozenRows) });
+        if (spec.frozenRows && spec.frozenRows > 0) steps.push([{ bytes: OPERATION_BYTES, queue: () => ws!.freezePanes.freezeRows(spec.frozenRows) }]);
         report.cellsWritten += spec.cells.length;
         if (old) {
           const oldName = temporary('~tb-gammel-');
@@ -293,25 +328,27 @@ export class OfficeWorkbook implements WorkbookPort {
         });
       }
       for (const [sheetKey, writes] of writesBySheet) {
-        steps.push(...cellSteps(() => live.get(sheetKey)!, writes));
+        steps.push(cellSteps(() => live.get(sheetKey)!, writes));
         report.cellsWritten += writes.length;
       }
 
       const sheetProxy = (name: string) => live.get(name.toLowerCase());
       const annotationSteps = (notes: Map<string, ExistingNote>, comments: Map<string, ExistingComment>, into: ApplyReport): Step[] =>
         mode === 'notes' ? noteSteps(changes, notes, comments, sheetProxy, into) : mode === 'comments' ? threadSteps(changes, comments, sheetProxy, into) : [];
+      await slicer.pause();
       const notes = wantsNotes ? annotationSteps(existingNotes, existingComments, report) : [];
+      await slicer.pause();
       try {
         // Usually one request for all of it.
-        await this.runSteps(context, [...steps, ...notes, ...swap], sync);
+        await this.runSteps(context, chain(...steps, notes, swap), sync, slicer);
       } catch (error) {
         await rollback(context, prior, error);
         if (notes.length === 0) throw error;
         // Perhaps a cell refused its note or comment: once more, the annotations cell by cell.
         try {
-          await this.runSteps(context, steps, sync);
+          await this.runSteps(context, chain(...steps), sync, slicer);
           await this.annotate(context, annotationSteps, report, sync);
-          await this.runSteps(context, swap, sync);
+          await this.runSteps(context, swap, sync, slicer);
         } catch (again) {
           await rollback(context, prior, again);
           throw again;
@@ -333,11 +370,11 @@ export class OfficeWorkbook implements WorkbookPort {
     report: ApplyReport,
     sync: () => Promise<void>,
   ): Promise<void> {
-    const annotations = queueAnnotations(context, report.annotationMode);
+    const annotations = queueAnnotations(context, report.annotationMode, this.maxNotesPerSync);
     await sync();
     const located = annotations.locate();
     await sync();
-    const { existingNotes, existingComments } = located.read();
+    const { existingNotes, existingComments } = await located.read(sync);
     const fresh: ApplyReport = { ...report, notesSkipped: [], notesWritten: 0, notesRemoved: 0 };
     const steps = stepsFor(existingNotes, existingComments, fresh);
     for (const step of steps) {
@@ -386,7 +423,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * budget; between two measurements the request grows by a few hundred kB at most (a step is
    * bounded by `cellSteps`), far below the 5 MB Excel on the web allows.
    */
-  private async runSteps(context: XlRequestContext, steps: Step[], sync: () => Promise<void>): Promise<void> {
+  private async runSteps(context: XlRequestContext, steps: Iterable<Step>, sync: () => Promise<void>, slicer: Slicer): Promise<void> {
     let batch: Step[] = [];
     let measured = 0;
     let sinceMeasured = 0;
@@ -397,6 +434,7 @@ export class OfficeWorkbook implements WorkbookPort {
       sinceMeasured = 0;
     };
     for (const step of steps) {
+      if (batch.length % PAUSE_EVERY_STEPS === 0) await slicer.pause();
       step.queue();
       batch.push(step);
       sinceMeasured += step.bytes;
@@ -429,22 +467,52 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
+function* chain(...parts: Iterable<Step>[]): Generator<Step> {
+  for (const part of parts) yield* part;
+}
+
 /**
- * Loads the workbook's notes (notes mode) and threaded comments in two round trips: the items
- * now, their locations (and a comment's replies) after the next sync.
+ * Loads the workbook's notes (notes mode) and threaded comments a page of `perSync` at a time,
+ * and their locations (and a comment's replies) in the round trip after their page, with the
+ * next page: the first page in the next round trip, then, from `locate`, the rest. A workbook's
+ * usual few notes cost two round trips, a catalogue's thousands a bounded request each.
  */
-function queueAnnotations(context: XlRequestContext, mode: AnnotationMode) {
+function queueAnnotations(context: XlRequestContext, mode: AnnotationMode, perSync: number) {
   const wb = context.workbook;
-  const noteList = mode === 'notes' ? wb.notes.load('items/content') : null;
-  const commentList = mode !== 'report-only' ? wb.comments.load('items/content,items/id') : null;
+  const notes: { note: XlNote; location: XlRange }[] = [];
+  const comments: { comment: XlComment; location: XlRange; replies: XlCommentReplyCollection }[] = [];
+  const page = (skip: number) => ({ $top: perSync, $skip: skip });
+  let notePage = mode === 'notes' ? { skip: 0, items: wb.notes.load({ content: true, ...page(0) }) } : null;
+  let commentPage = mode !== 'report-only' ? { skip: 0, items: wb.comments.load({ content: true, id: true, ...page(0) }) } : null;
+  /** After a round trip: locates the page it brought, asks for the next one; false when all is asked for. */
+  const next = (): boolean => {
+    let queued = false;
+    if (notePage) {
+      const { skip, items } = notePage;
+      for (const note of items.items) notes.push({ note, location: note.getLocation().load('address') });
+      notePage = items.items.length === perSync ? { skip: skip + perSync, items: wb.notes.load({ content: true, ...page(skip + perSync) }) } : null;
+      queued = items.items.length > 0 || notePage !== null;
+    }
+    if (commentPage) {
+      const { skip, items } = commentPage;
+      for (const comment of items.items)
+        comments.push({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') });
+      commentPage =
+        items.items.length === perSync ? { skip: skip + perSync, items: wb.comments.load({ content: true, id: true, ...page(skip + perSync) }) } : null;
+      queued ||= items.items.length > 0 || commentPage !== null;
+    }
+    return queued;
+  };
   return {
+    /** Queues the first page's locations (and the second page) to go with the caller's next sync. */
     locate() {
-      const notes = noteList ? noteList.items.map((note) => ({ note, location: note.getLocation().load('address') })) : [];
-      const comments = commentList
-        ? commentList.items.map((comment) => ({ comment, location: comment.getLocation().load('address'), replies: comment.replies.load('items/content') }))
-        : [];
+      next();
       return {
-        read() {
+        /** The rest of the pages and locations, then every note and comment by its cell. */
+        async read(sync: () => Promise<void>) {
+          while (notePage || commentPage) {
+            if (next()) await sync();
+          }
           const existingNotes = new Map<string, ExistingNote>();
           for (const { note, location } of notes) {
             const { sheet, address } = splitSheetAddress(location.address);

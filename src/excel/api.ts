@@ -161,6 +161,16 @@ export interface XlNamedItem extends XlClientObject {
   load(propertyNames?: string | string[]): XlNamedItem;
 }
 
+/**
+ * Office.js's strict load options for a collection (`CollectionLoadOptions` with the item
+ * properties as flags): `{ content: true, $top: 200, $skip: 400 }` loads one page of the items.
+ */
+export interface XlCollectionLoadOptions {
+  $top?: number;
+  $skip?: number;
+  [property: string]: boolean | number | undefined;
+}
+
 /** ExcelApi 1.18. */
 export interface XlNoteCollection {
   readonly items: XlNote[];
@@ -169,6 +179,7 @@ export interface XlNoteCollection {
   getItem(key: string): XlNote;
   getItemOrNullObject(key: string): XlNote;
   load(propertyNames?: string | string[]): XlNoteCollection;
+  load(options: XlCollectionLoadOptions): XlNoteCollection;
 }
 
 export interface XlNote extends XlClientObject {
@@ -185,6 +196,7 @@ export interface XlCommentCollection {
   add(cellAddress: XlRange | string, content: string): XlComment;
   getItemByCell(cellAddress: XlRange | string): XlComment;
   load(propertyNames?: string | string[]): XlCommentCollection;
+  load(options: XlCollectionLoadOptions): XlCommentCollection;
 }
 
 export interface XlComment extends XlClientObject {

@@ -3,7 +3,7 @@
  * file, after `Office.onReady`; the harness and jest use `./fake` instead.
  */
 import type { ExcelHost, XlRequestContext } from './api';
-import { utf8Bytes } from './payload';
+import { jsonTextBytes } from './payload';
 
 /** Compile-time proof that Excel's own context satisfies the subset the adapter is written for. */
 function asSubset(context: Excel.RequestContext): XlRequestContext {
@@ -26,7 +26,7 @@ interface OfficeJsRequestInternals {
 export function officeJsRequestBytes(context: unknown): number | null {
   const request = (context as OfficeJsRequestInternals)._pendingRequest;
   if (typeof request?.buildRequestMessageBodyAndRequestFlags !== 'function') return null;
-  return utf8Bytes(JSON.stringify(request.buildRequestMessageBodyAndRequestFlags().body));
+  return jsonTextBytes(JSON.stringify(request.buildRequestMessageBodyAndRequestFlags().body));
 }
 
 export function officeHost(): ExcelHost {

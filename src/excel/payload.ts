@@ -29,11 +29,21 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 length of JSON text. JSON.stringify escapes lone surrogates, so the text is well-formed
+ * and the platform's encoder counts it exactly, far faster than a loop over megabytes of requests.
+ */
+export function jsonTextBytes(json: string): number {
+  return encoder.encode(json).length;
+}
+
 /** UTF-8 bytes of a value as JSON (0 for `undefined`). */
 export function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
   const text = JSON.stringify(value);
-  return text === undefined ? 0 : utf8Bytes(text);
+  return text === undefined ? 0 : jsonTextBytes(text);
 }
 
 /** Excel's codes for a refused payload: the request ran nothing and may be sent again in parts. */

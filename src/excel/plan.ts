@@ -92,20 +92,21 @@ export function planChanges(changes: WorkbookChanges, facts: WorkbookFacts): { p
   const visibleLeft = facts.sheets.filter((s) => s.visible && !removed.some((r) => r.toLowerCase() === s.name.toLowerCase())).length + added.size;
   if (visibleLeft === 0 && removed.length > 0) problems.push({ code: 'last-sheet', sheet: removed[0] });
 
-  const writable = (sheet: string, what: string) => {
+  // `what` names the cell only when it is refused: a catalogue's report writes 50,000 cells.
+  const writable = (sheet: string, what: () => string) => {
     const k = sheet.toLowerCase();
     if (added.has(k)) return;
     if (!exists.has(k) || removed.some((r) => r.toLowerCase() === k)) {
       if (!problems.some((p) => p.code === 'missing-sheet' && p.sheet === sheet)) problems.push({ code: 'missing-sheet', sheet });
     } else if (facts.protectedSheets.has(k)) {
       const name = exists.get(k)!.name;
-      if (!problems.some((p) => p.code === 'sheet-protected' && p.sheet === name)) problems.push({ code: 'sheet-protected', sheet: name, cell: what });
+      if (!problems.some((p) => p.code === 'sheet-protected' && p.sheet === name)) problems.push({ code: 'sheet-protected', sheet: name, cell: what() });
     }
   };
-  for (const w of changes.cells ?? []) writable(w.sheet, rangeToA1({ start: w, end: w }));
-  for (const n of changes.notes ?? []) writable(n.sheet, rangeToA1({ start: n, end: n }));
-  for (const n of changes.names ?? []) if (!added.has(n.sheet.toLowerCase()) && !exists.has(n.sheet.toLowerCase())) writable(n.sheet, '');
-  if (changes.clearToolNotes) for (const n of facts.toolNotes) writable(n.sheet, n.a1);
+  for (const w of changes.cells ?? []) writable(w.sheet, () => rangeToA1({ start: w, end: w }));
+  for (const n of changes.notes ?? []) writable(n.sheet, () => rangeToA1({ start: n, end: n }));
+  for (const n of changes.names ?? []) if (!added.has(n.sheet.toLowerCase()) && !exists.has(n.sheet.toLowerCase())) writable(n.sheet, () => '');
+  if (changes.clearToolNotes) for (const n of facts.toolNotes) writable(n.sheet, () => n.a1);
 
   const flagged = new Set<string>();
   for (const w of changes.cells ?? []) {

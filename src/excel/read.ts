@@ -3,7 +3,7 @@
  * formulas) and every defined name, in a bounded number of round trips.
  */
 import { serialToDate, rangeFromA1, splitSheetAddress, toCell, AddressError, type DefinedName, type SheetGrid, type WorkbookSnapshot } from '../engine';
-import type { XlNamedItem, XlRange, XlRequestContext, XlWorksheet } from './api';
+import type { XlNamedItem, XlNamedItemCollection, XlRange, XlRequestContext, XlWorksheet } from './api';
 import { isPayloadLimitError } from './payload';
 
 export interface ReadBlock {
@@ -62,18 +62,26 @@ function definedName(item: XlNamedItem): DefinedName | null {
 }
 
 /**
- * Every sheet's used cells and every defined name: sheet list and names, then all used ranges in
- * one batch, then the cells in blocks of at most `maxCellsPerSync` (fewer after Excel refused a
+ * Every sheet's used cells and every defined name: sheet list and names, then the used ranges
+ * (and sheet-scoped names) of `maxSheetsPerSync` sheets per batch, one batch for most workbooks,
+ * then the cells in blocks of at most `maxCellsPerSync` (fewer after Excel refused a
  * response as too large: a refused read changed nothing and is simply asked again, in halves).
  */
-export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: number): Promise<WorkbookSnapshot> {
+export async function readWorkbook(context: XlRequestContext, maxCellsPerSync: number, maxSheetsPerSync: number): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets.load('items/name,items/visibility');
   const names = context.workbook.names.load('items/name,items/type,items/formula');
   await context.sync();
 
-  const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
-  const scoped = sheets.items.map((ws) => ws.names.load('items/name,items/type,items/formula'));
-  await context.sync();
+  // Bounded so that neither the request nor Excel's work on it grows with a catalogue's size.
+  const used: XlRange[] = [];
+  const scoped: XlNamedItemCollection[] = [];
+  for (let first = 0; first < sheets.items.length; first += maxSheetsPerSync) {
+    for (const ws of sheets.items.slice(first, first + maxSheetsPerSync)) {
+      used.push(ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+      scoped.push(ws.names.load('items/name,items/type,items/formula'));
+    }
+    await context.sync();
+  }
 
   const grids: SheetGrid[] = sheets.items.map((ws) => {
     const grid: SheetGrid = { name: ws.name, cells: [] };

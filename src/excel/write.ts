@@ -125,66 +125,81 @@ function bySize(run: CellWrite[], size: (w: CellWrite) => number): CellWrite[][]
   return out;
 }
 
-/** Writes of one sheet: values and formulas by row run, then number formats, styles and links. */
-export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]): Step[] {
-  const steps: Step[] = [];
-  const sorted = [...writes].sort((a, b) => a.row - b.row || a.col - b.col);
-  const runs = (select: (w: CellWrite) => boolean, same: (a: CellWrite, b: CellWrite) => boolean = () => true): CellWrite[][] => {
-    const out: CellWrite[][] = [];
-    let run: CellWrite[] = [];
-    for (const w of sorted) {
-      if (!select(w)) continue;
-      const last = run[run.length - 1];
-      if (last && last.row === w.row && last.col + 1 === w.col && same(last, w)) run.push(w);
-      else {
-        if (run.length) out.push(run);
-        run = [w];
-      }
+/** Runs of neighbouring cells in one row that `select` takes and `same` joins. */
+function* runs(
+  cells: readonly CellWrite[],
+  select: (w: CellWrite) => boolean,
+  same: (a: CellWrite, b: CellWrite) => boolean = () => true,
+): Generator<CellWrite[]> {
+  let run: CellWrite[] = [];
+  for (const w of cells) {
+    if (!select(w)) continue;
+    const last = run[run.length - 1];
+    if (last && last.row === w.row && last.col + 1 === w.col && same(last, w)) run.push(w);
+    else {
+      if (run.length) yield run;
+      run = [w];
     }
-    if (run.length) out.push(run);
-    return out;
+  }
+  if (run.length) yield run;
+}
+
+/**
+ * Writes of one sheet: values and formulas by row run, then number formats, styles and links.
+ * The steps are made as they are taken, so a report sheet of 50,000 cells is planned a request
+ * at a time, between round trips, not in one go; every walk through them gives the same steps.
+ */
+export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]): Iterable<Step> {
+  let written: CellWrite[] | undefined;
+  // Sorting is stable, so of several writes to one cell the last stays last: it wins, as in the
+  // ExcelJS adapter. Only that one is written.
+  const cells = () => {
+    if (written) return written;
+    const sorted = [...writes].sort((a, b) => a.row - b.row || a.col - b.col);
+    return (written = sorted.filter((w, i) => i + 1 === sorted.length || sorted[i + 1].row !== w.row || sorted[i + 1].col !== w.col));
   };
   const rangeOf = (run: CellWrite[]) => sheet().getRangeByIndexes(run[0].row, run[0].col, 1, run.length);
-  // A later write to the same cell wins, as in the ExcelJS adapter.
-  const last = new Map<string, CellWrite>();
-  for (const w of sorted) last.set(`${w.row},${w.col}`, w);
-  const unique = (w: CellWrite) => last.get(`${w.row},${w.col}`) === w;
 
-  for (const run of runs(unique).flatMap((r) => bySize(r, (w) => JSON.stringify(officeInput(w)).length))) {
-    const inputs = [run.map(officeInput)];
-    steps.push({ bytes: OPERATION_BYTES + JSON.stringify(inputs).length, queue: () => (rangeOf(run).formulas = inputs) });
+  function* steps(): Generator<Step> {
+    for (const row of runs(cells(), () => true)) {
+      for (const run of bySize(row, (w) => JSON.stringify(officeInput(w)).length)) {
+        const inputs = [run.map(officeInput)];
+        yield { bytes: OPERATION_BYTES + JSON.stringify(inputs).length, queue: () => (rangeOf(run).formulas = inputs) };
+      }
+    }
+    for (const run of runs(cells(), (w) => w.numberFormat !== undefined)) {
+      const formats = [run.map((w) => w.numberFormat!)];
+      yield { bytes: OPERATION_BYTES + JSON.stringify(formats).length, queue: () => (rangeOf(run).numberFormat = formats) };
+    }
+    for (const run of runs(
+      cells(),
+      (w) => w.style !== undefined,
+      (a, b) => a.style === b.style,
+    )) {
+      const style = CELL_FORMATS[run[0].style!];
+      if (!style || Object.keys(style).length === 0) continue;
+      yield {
+        bytes: OPERATION_BYTES * 3,
+        queue: () => {
+          const format = rangeOf(run).format;
+          if (style.bold !== undefined) format.font.bold = style.bold;
+          if (style.italic !== undefined) format.font.italic = style.italic;
+          if (style.size !== undefined) format.font.size = style.size;
+          if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
+          if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
+        },
+      };
+    }
+    for (const w of cells()) {
+      if (!w.link) continue;
+      const text = w.value.kind === 'text' ? w.value.value : '';
+      yield {
+        bytes: OPERATION_BYTES + w.link.length + text.length,
+        queue: () => (sheet().getCell(w.row, w.col).hyperlink = { documentReference: w.link, textToDisplay: text }),
+      };
+    }
   }
-  for (const run of runs((w) => unique(w) && w.numberFormat !== undefined)) {
-    const formats = [run.map((w) => w.numberFormat!)];
-    steps.push({ bytes: OPERATION_BYTES + JSON.stringify(formats).length, queue: () => (rangeOf(run).numberFormat = formats) });
-  }
-  for (const run of runs(
-    (w) => unique(w) && w.style !== undefined,
-    (a, b) => a.style === b.style,
-  )) {
-    const style = CELL_FORMATS[run[0].style!];
-    if (!style || Object.keys(style).length === 0) continue;
-    steps.push({
-      bytes: OPERATION_BYTES * 3,
-      queue: () => {
-        const format = rangeOf(run).format;
-        if (style.bold !== undefined) format.font.bold = style.bold;
-        if (style.italic !== undefined) format.font.italic = style.italic;
-        if (style.size !== undefined) format.font.size = style.size;
-        if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
-        if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
-      },
-    });
-  }
-  for (const w of sorted) {
-    if (!w.link || !unique(w)) continue;
-    const text = w.value.kind === 'text' ? w.value.value : '';
-    steps.push({
-      bytes: OPERATION_BYTES + w.link.length + text.length,
-      queue: () => (sheet().getCell(w.row, w.col).hyperlink = { documentReference: w.link, textToDisplay: text }),
-    });
-  }
-  return steps;
+  return { [Symbol.iterator]: steps };
 }
 
 /** The tool's text per cell: several notes on one cell in one batch are joined, in order. */

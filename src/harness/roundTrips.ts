@@ -18,6 +18,8 @@ export const HARNESS_BATCHES: OfficeWorkbookOptions = {
   maxCellsPerSync: 4_000,
   maxRequestBytes: 200_000,
   maxStepsPerRequest: 200,
+  maxSheetsPerSync: 25,
+  maxNotesPerSync: 200,
 };
 
 /** Resolves in a new task (after input and paint had their turn), like a response from Excel. */

@@ -169,19 +169,24 @@ function plain(value: number | string | undefined): CellValue {
  * Deterministic: annotating an annotated workbook gives the same notes and the same report.
  */
 export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckReport, options: CheckOptions = {}): WorkbookChanges {
+  const builder = annotationBuilder(snapshot, report, options);
+  builder.add(report.findings.length);
+  return builder.changes();
+}
+
+/**
+ * {@link annotationChanges} made in parts, for a caller that takes turns with other work (the
+ * pane, between paints): `add(n)` takes the report's next `n` findings, `changes()` adds any
+ * left and gives exactly what `annotationChanges` gives.
+ */
+export function annotationBuilder(
+  snapshot: WorkbookSnapshot,
+  report: CheckReport,
+  options: CheckOptions = {},
+): { readonly added: number; add(count: number): void; changes(): WorkbookChanges } {
   const locale = options.locale ?? 'da';
   const label = (severity: Severity) => severityLabel(severity, locale);
   const byCell = new Map<string, { sheet: string; row: number; col: number; lines: string[] }>();
-  for (const f of report.findings) {
-    if (!f.sheet || !f.range) continue;
-    const { row, col } = f.range.start;
-    const key = `${f.sheet}\u0000${row},${col}`;
-    const entry = byCell.get(key) ?? { sheet: f.sheet, row, col, lines: [] };
-    entry.lines.push(`${label(f.severity)} (${ruleName(f.rule, locale)}): ${f.message}`);
-    byCell.set(key, entry);
-  }
-  const notes: NoteWrite[] = [...byCell.values()].map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, text: e.lines.join('\n') }));
-
   const counts = countBySeverity(report.findings);
   const cells: CellWrite[] = [];
   const put = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}) => cells.push({ sheet: REPORT_SHEET, row, col, value, ...extra });
@@ -190,21 +195,48 @@ export function annotationChanges(snapshot: WorkbookSnapshot, report: CheckRepor
   const tally = (['error', 'warning', 'info'] as const).map((s) => severityCount(s, counts[s], locale)).join(', ');
   put(1, 0, text(locale === 'da' ? `${tally} i ${sheets} ark` : `${tally} in ${sheets} sheets`), { style: 'subtitle' });
   REPORT_HEADINGS[locale].forEach((h, c) => put(3, c, text(h), { style: 'header' }));
-  report.findings.forEach((f, i) => {
-    const row = 4 + i;
-    put(row, 0, text(f.sheet));
-    put(row, 1, text(f.cell), f.sheet && f.range ? { link: sheetRef(f.sheet, toA1(f.range.start)), style: 'link' } : {});
-    put(row, 2, text(label(f.severity)));
-    put(row, 3, text(ruleName(f.rule, locale)));
-    put(row, 4, text(f.message));
-    put(row, 5, plain(f.expected));
-    put(row, 6, plain(f.actual));
-  });
-  if (report.findings.length === 0) put(4, 0, text(locale === 'da' ? 'Ingen fejl fundet' : 'No problems found'));
+
+  let added = 0;
+  const add = (count: number) => {
+    const end = Math.min(added + count, report.findings.length);
+    for (let i = added; i < end; i++) {
+      const f = report.findings[i];
+      if (f.sheet && f.range) {
+        const { row, col } = f.range.start;
+        const key = `${f.sheet}\u0000${row},${col}`;
+        const entry = byCell.get(key) ?? { sheet: f.sheet, row, col, lines: [] };
+        entry.lines.push(`${label(f.severity)} (${ruleName(f.rule, locale)}): ${f.message}`);
+        byCell.set(key, entry);
+      }
+      const row = 4 + i;
+      put(row, 0, text(f.sheet));
+      put(row, 1, text(f.cell), f.sheet && f.range ? { link: sheetRef(f.sheet, toA1(f.range.start)), style: 'link' } : {});
+      put(row, 2, text(label(f.severity)));
+      put(row, 3, text(ruleName(f.rule, locale)));
+      put(row, 4, text(f.message));
+      put(row, 5, plain(f.expected));
+      put(row, 6, plain(f.actual));
+    }
+    added = end;
+  };
   return {
-    clearToolNotes: true,
-    notes,
-    replaceSheets: [REPORT_SHEET],
-    addSheets: [{ name: REPORT_SHEET, cells, columnWidths: [18, 10, 10, 22, 90, 14, 14], frozenRows: 4 }],
+    get added() {
+      return added;
+    },
+    add,
+    changes() {
+      add(report.findings.length);
+      const notes: NoteWrite[] = [...byCell.values()].map((e) => ({ sheet: e.sheet, row: e.row, col: e.col, text: e.lines.join('\n') }));
+      const all =
+        report.findings.length === 0
+          ? [...cells, { sheet: REPORT_SHEET, row: 4, col: 0, value: text(locale === 'da' ? 'Ingen fejl fundet' : 'No problems found') }]
+          : cells;
+      return {
+        clearToolNotes: true,
+        notes,
+        replaceSheets: [REPORT_SHEET],
+        addSheets: [{ name: REPORT_SHEET, cells: all, columnWidths: [18, 10, 10, 22, 90, 14, 14], frozenRows: 4 }],
+      };
+    },
   };
 }

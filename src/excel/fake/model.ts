@@ -93,8 +93,9 @@ export const MAX_COLUMNS = 16384;
 export const cellKey = formulaKey;
 
 export function parseCellKey(key: string): { row: number; col: number } {
-  const [row, col] = key.split(',').map(Number);
-  return { row, col };
+  // Without split's arrays: a used range looks at every cell of every sheet.
+  const comma = key.indexOf(',');
+  return { row: Number(key.slice(0, comma)), col: Number(key.slice(comma + 1)) };
 }
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;

@@ -1,4 +1,5 @@
 /** Base classes of the fake's API objects: queued operations, loaded properties, collections. */
+import type * as Xl from '../api';
 import { FakeExcelError, propertyNotLoaded } from './errors';
 import type { FakeContext } from './host';
 import {
@@ -193,15 +194,34 @@ export abstract class FakeCollection<M, I extends FakeObject<M>> implements Path
   protected abstract list(): M[];
   protected abstract wrap(model: M): I;
 
-  load(propertyNames?: string | string[]): this {
-    const names = (parseProperties(propertyNames) ?? []).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+  /**
+   * Property names, or Office.js's strict load options: `{ content: true, $top: 200, $skip: 400 }`
+   * loads one page of the items (a number is required, as Office.js checks before sending).
+   */
+  load(propertyNames?: string | string[] | Xl.XlCollectionLoadOptions): this {
+    let page: { top?: number; skip?: number } = {};
+    let requested: string[] | null;
+    if (typeof propertyNames === 'object' && !Array.isArray(propertyNames)) {
+      requested = [];
+      for (const [key, value] of Object.entries(propertyNames)) {
+        if (key === '$top' || key === '$skip') {
+          if (typeof value !== 'number')
+            throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (option.${key})`);
+          page = { ...page, [key === '$top' ? 'top' : 'skip']: value };
+        } else if (value === true) requested.push(key);
+        else if (value !== false) throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (option.${key})`);
+      }
+    } else requested = parseProperties(propertyNames);
+    const names = (requested ?? []).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
     const select = names.length ? names : this.defaultItemProperties();
     this.ctx.enqueue(
-      { type: ACTION_QUERY, name: '', path: this.pathId, select },
+      { type: ACTION_QUERY, name: '', path: this.pathId, select, ...page },
       () => {
         // {"_Items":[{"_Id":"{…}","Name":…},…]}: Office.js makes the items from `_Items`.
         const items: Record<string, unknown>[] = [];
-        this.loadedItems = this.list().map((m) => {
+        const skip = page.skip ?? 0;
+        const all = this.list();
+        this.loadedItems = all.slice(skip, page.top === undefined ? all.length : skip + page.top).map((m) => {
           const item = this.wrap(m);
           items.push({ _Id: ITEM_ID, ...item.loadDuringSync(select) });
           return item;

@@ -51,6 +51,9 @@ export interface WireAction {
   args?: unknown[];
   refs?: number[];
   select?: string[];
+  /** A collection's page: `$top` and `$skip` of a load. */
+  top?: number;
+  skip?: number;
 }
 
 /** An API object as an argument: Office.js sends its path id in its place. */
@@ -109,8 +112,12 @@ function requestBody(actions: readonly WireAction[], paths: ReadonlyMap<number, 
   }
   const body = actions.map((a, index) => {
     const json: Record<string, unknown> = { Id: a.id, ActionType: a.type, Name: a.name, ObjectPathId: a.path };
-    if (a.type === ACTION_QUERY) json.QueryInfo = { Select: a.select ?? [] };
-    else if (a.type === ACTION_METHOD || a.type === ACTION_SET_PROPERTY) json.ArgumentInfo = argumentInfo(a.args, a.refs);
+    if (a.type === ACTION_QUERY) {
+      const query: Record<string, unknown> = { Select: a.select ?? [] };
+      if (a.top !== undefined) query.Top = a.top;
+      if (a.skip !== undefined) query.Skip = a.skip;
+      json.QueryInfo = query;
+    } else if (a.type === ACTION_METHOD || a.type === ACTION_SET_PROPERTY) json.ArgumentInfo = argumentInfo(a.args, a.refs);
     const l = released.get(index);
     if (l) json.L = l.sort((x, y) => x - y);
     return json;

@@ -5,8 +5,9 @@
  */
 import { useCallback, useState } from 'react';
 import {
-  annotationChanges,
+  annotationBuilder,
   checkSheets,
+  type CheckReport,
   condenseFindings,
   countBySeverity,
   type CondensedFinding,
@@ -14,6 +15,7 @@ import {
   type Severity,
   type SheetTables,
   type TableInfo,
+  type WorkbookChanges,
   type WorkbookSnapshot,
   withWorkbookFindings,
 } from '../../engine';
@@ -90,6 +92,36 @@ export async function checkInSlices(
   return { ...withWorkbookFindings({ findings, condensed }, discovered, { locale }), tables };
 }
 
+/** Findings turned into notes and report rows between two looks at the clock. */
+const FINDINGS_PER_STEP = 100;
+
+/**
+ * The notes and the Valideringsrapport for a report, made a slice at a time like the check, so
+ * that a catalogue's 8,000 findings do not hold the pane in one task. Equals
+ * `annotationChanges(snapshot, report, { locale })`. Findings come in tab order, so progress
+ * counts the sheets whose findings are done.
+ */
+export async function annotateInSlices(
+  snapshot: WorkbookSnapshot,
+  report: CheckReport,
+  locale: PaneLocale,
+  onProgress: (sheetsDone: number, sheets: number) => void,
+): Promise<WorkbookChanges> {
+  const builder = annotationBuilder(snapshot, report, { locale });
+  const tab = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const total = report.findings.length;
+  let sheetsDone = 0;
+  while (builder.added < total) {
+    const started = performance.now();
+    do builder.add(FINDINGS_PER_STEP);
+    while (builder.added < total && performance.now() - started < SLICE_MS);
+    sheetsDone = Math.max(sheetsDone, tab.get(report.findings[builder.added - 1].sheet) ?? 0);
+    onProgress(builder.added < total ? sheetsDone : snapshot.sheets.length, snapshot.sheets.length);
+    if (builder.added < total) await nextPaint();
+  }
+  return builder.changes();
+}
+
 export function useWorkbookCheck() {
   const session = useSession();
   const { locale, strings } = useI18n();
@@ -108,9 +140,11 @@ export function useWorkbookCheck() {
         const condensed = report.condensed;
         let annotation: Annotation | undefined;
         if (annotate) {
-          setState({ status: 'running', phase: 'annotating', sheetsDone: total, sheets: total });
+          setState({ status: 'running', phase: 'annotating', sheetsDone: 0, sheets: total });
           await nextPaint();
-          const changes = annotationChanges(snapshot, report, { locale });
+          const changes = await annotateInSlices(snapshot, report, locale, (done) =>
+            setState({ status: 'running', phase: 'annotating', sheetsDone: done, sheets: total }),
+          );
           await nextPaint();
           annotation = { mode: session.annotationMode(), cells: 0, notesSkipped: [] };
           try {
