@@ -28,7 +28,7 @@ import {
 import { OfficeWorkbook } from '../../src/excel/OfficeWorkbook';
 import { FakeExcel, WorkbookModel, xlsxFromModel } from '../../src/excel/fake';
 import { XlsxWorkbook } from '../../src/node/xlsxAdapter';
-import { DIST, foreignRequests, launchChromium, RESULTS, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
+import { DIST, foreignRequests, launchChromium, RESULTS, ROOT, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
 import { notesInXlsx } from '../support/xlsx';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
@@ -351,6 +351,60 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(await page.getByTestId('message-success').textContent()).toMatch(/^Fjernet: \d+ noter fra værktøjet og arket Valideringsrapport/);
     const cleaned = await download(page, 'katalog-renset.xlsx');
     expect(await notesOf(cleaned)).toEqual(await notesOf(original));
+    expect((await snapshotOf(cleaned)).sheets).toEqual(snapshot.sheets);
+    await page.close();
+  });
+
+  test('notes on empty cells survive Download and opening the file again: a LibreOffice file with comments on empty cells, checked, reopened, cleaned', async () => {
+    // LibreOffice, like Excel, leaves an empty commented cell out of <sheetData>.
+    const original = path.join(ROOT, 'test', 'fixtures', 'libreoffice', 'libreoffice-notes.xlsx');
+    const people = {
+      'Forslag 9!A1': 'Kilde: bilag 8',
+      'Forslag 9!B7': 'Bevilling aftales med TMF',
+      'Forslag 9!E8': 'Total for 2027 mangler, spørg ØKF',
+      'Forslag 9!C12': 'Husk heraf-linjerne',
+    };
+    const snapshot = await snapshotOf(original);
+    const cited = annotationChanges(snapshot, checkWorkbook(snapshot)).notes ?? [];
+    const citedCells = cited.map((n) => `${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`);
+    // The check cites empty cells, one of them (E8, the missing total) under a person's note.
+    expect(citedCells).toEqual(expect.arrayContaining(['Forslag 9!B7', 'Forslag 9!E8']));
+    /** The notes the harness's grid shows on the sheet Forslag 9. */
+    const gridNotes = async (page: Page) => {
+      await page.locator('[data-sheet-tab="Forslag 9"]').click();
+      return page
+        .locator('[data-testid=sheet-grid][data-sheet="Forslag 9"] td[data-note]')
+        .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [`Forslag 9!${td.getAttribute('data-cell')}`, td.getAttribute('data-note') ?? ''])));
+    };
+
+    const page = await openHarness();
+    await openWorkbook(page, original);
+    expect(await gridNotes(page)).toEqual(people);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await check(page);
+    const annotated = await download(page, 'libreoffice-noter-tjekket.xlsx');
+
+    // Opened again through the file input: the person's notes and the tool's, on empty cells too.
+    await openWorkbook(page, annotated);
+    const reopened = await gridNotes(page);
+    expect(Object.keys(reopened).sort()).toEqual([...new Set([...Object.keys(people), ...citedCells])].sort());
+    for (const [cell, note] of Object.entries(people)) expect([cell, reopened[cell].startsWith(note)]).toEqual([cell, true]);
+    for (const cell of citedCells) expect([cell, reopened[cell].includes(TOOL_NOTE_MARKER)]).toEqual([cell, true]);
+
+    // The reopened workbook's tool notes are all found and removed; the person's stay as they were.
+    await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+    await page.getByTestId('message-success').waitFor();
+    expect(await page.getByTestId('message-success').textContent()).toMatch(
+      new RegExp(`^Fjernet: ${cited.length} noter fra værktøjet og arket Valideringsrapport`),
+    );
+    // The grid repaints a moment after the pane's round trips, as Excel's does.
+    await page.waitForFunction(
+      (marker) => ![...document.querySelectorAll('td[data-note]')].some((td) => td.getAttribute('data-note')?.includes(marker)),
+      TOOL_NOTE_MARKER,
+    );
+    expect(await gridNotes(page)).toEqual(people);
+    const cleaned = await download(page, 'libreoffice-noter-renset.xlsx');
+    expect(Object.fromEntries(await notesOf(cleaned))).toEqual(people);
     expect((await snapshotOf(cleaned)).sheets).toEqual(snapshot.sheets);
     await page.close();
   });

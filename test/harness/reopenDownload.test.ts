@@ -10,6 +10,7 @@ import { annotationChanges, checkWorkbook, fromA1, TOOL_NOTE_MARKER } from '../.
 import { OfficeWorkbook } from '../../src/excel/OfficeWorkbook';
 import { cellKey, FakeExcel, modelFromXlsx, WorkbookModel } from '../../src/excel/fake';
 import { workbookFile } from '../../src/harness/download';
+import { notesInXlsx } from '../support/xlsx';
 
 const LIBREOFFICE_NOTES = path.join(__dirname, '..', 'fixtures', 'libreoffice', 'libreoffice-notes.xlsx');
 
@@ -34,12 +35,18 @@ describe("the harness's Download, opened again", () => {
     first.notes.set('A1', { content: 'på en tekst', author: '' });
     first.notes.set('C5', { content: 'på en tom celle i en række med værdier', author: '' });
     first.notes.set('F9', { content: 'på en tom celle i en tom række', author: '' });
+    first.notes.set('C6', { content: 'på en tom celle med et format', author: '' });
     const second = model.addSheet('Forslag 2');
     second.notes.set('B2', { content: 'alene på arket', author: '' });
 
     const reopened = await modelFromXlsx(await workbookFile(model));
     expect(notesOf(reopened)).toEqual(notesOf(model));
     expect(reopened.cell(reopened.sheet('Forslag 1')!, 5, 2)?.numberFormat).toBe('0%');
+    // Downloaded again: the formatted cell keeps its format, and ExcelJS still finds every note.
+    const again = await workbookFile(reopened);
+    const third = await modelFromXlsx(again);
+    expect(third.cell(third.sheet('Forslag 1')!, 5, 2)?.numberFormat).toBe('0%');
+    expect((await notesInXlsx(again)).size).toBe(5);
     expect(reopened.cell(reopened.sheet('Forslag 1')!, 4, 3)?.value).toBe(-150);
     // Empty cells stay empty: nothing was invented in them.
     expect(reopened.usedRange(reopened.sheet('Forslag 1')!, true)).toEqual({ start: { row: 0, col: 0 }, end: { row: 4, col: 3 } });
@@ -89,6 +96,12 @@ describe("the harness's Download, opened again", () => {
     const opened = await modelFromXlsx(bytes);
     expect(notesOf(opened)).toEqual(expected);
     expect(opened.cell(opened.sheet('Forslag 9')!, 7, 3)?.value).toBe(-300);
-    expect(notesOf(await modelFromXlsx(await workbookFile(opened)))).toEqual(expected);
+    const downloaded = await workbookFile(opened);
+    expect(notesOf(await modelFromXlsx(downloaded))).toEqual(expected);
+    // Downloaded again after reopening: ExcelJS (as tb reads the file) still finds every note.
+    const again = await workbookFile(await modelFromXlsx(downloaded));
+    const flat = Object.fromEntries(Object.entries(expected['Forslag 9']).map(([a1, text]) => [`Forslag 9!${a1}`, text]));
+    expect(Object.fromEntries(await notesInXlsx(downloaded))).toEqual(flat);
+    expect(Object.fromEntries(await notesInXlsx(again))).toEqual(flat);
   });
 });
