@@ -17,8 +17,11 @@ import {
   condenseFindings,
   formatDanish,
   ProposalSchema,
+  readTemplate,
   REPORT_SHEET,
+  sheetRef,
   tableWrites,
+  TemplateError,
   templateChanges,
   text,
   TOOL_NOTE_MARKER,
@@ -112,8 +115,11 @@ async function protectedTemplateFixture(file: string): Promise<void> {
   writeFileSync(file, await xlsxFromModel(excel.model));
 }
 
-/** Forslag 4's template with typing mistakes on Input: a double minus, an unknown unit, a 90 % key. */
-async function inputMistakesFixture(file: string): Promise<void> {
+/**
+ * Forslag 4's template with typing mistakes on Input: a double minus, an unknown unit, a key that
+ * sums to 90 % (or `key`), and any `extra` cells on the same row.
+ */
+async function inputMistakesFixture(file: string, { key = 'ØU 0,25; TMU 0,65', extra = [] as { col: number; value: number }[] } = {}): Promise<void> {
   const excel = new FakeExcel(WorkbookModel.blank());
   const workbook = new OfficeWorkbook(excel);
   await workbook.applyChanges(templateChanges(forslag4));
@@ -123,7 +129,8 @@ async function inputMistakesFixture(file: string): Promise<void> {
     cells: [
       { sheet: 'Input', row: effectRow, col: 5, value: text('--455') },
       { sheet: 'Input', row: effectRow, col: 1, value: text('Rådhuset') },
-      { sheet: 'Input', row: effectRow, col: 2, value: text('ØU 0,25; TMU 0,65') },
+      { sheet: 'Input', row: effectRow, col: 2, value: text(key) },
+      ...extra.map(({ col, value }) => ({ sheet: 'Input', row: effectRow, col, value: { kind: 'number' as const, value } })),
     ],
   });
   const { writeFileSync } = await import('node:fs');
@@ -579,6 +586,75 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await last.click();
     await page.locator(`[data-testid=name-box][data-selection="'Input'!${cell}"]`).waitFor();
     expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Input');
+    await page.close();
+  });
+
+  test('typing mistakes on Input, in English: title, problems and hint in English, numbers in English form, each cell a link, worded again on a language switch', async () => {
+    const file = path.join(work, 'input-fejl-en.xlsx');
+    // A key that sums to 90.5 % and an amount beyond the limit, so the numbers show their form.
+    await inputMistakesFixture(file, { key: 'ØU 0,25; TMU 0,655', extra: [{ col: 6, value: 2_500_000_000_000 }] });
+    const snapshot = await snapshotOf(file);
+    /** The reader's problems on the same file in Node, as the pane shows them: `Input!B11: …`. */
+    const problemLines = (locale: 'da' | 'en') => {
+      try {
+        readTemplate(snapshot, { locale });
+      } catch (error) {
+        expect(error).toBeInstanceOf(TemplateError);
+        expect((error as TemplateError).missingParts).toBe(false);
+        return (error as TemplateError).problems.map((p) => `${sheetRef(p.sheet!, p.cell!)}: ${p.message}`);
+      }
+      throw new Error('the template was read without problems');
+    };
+    const english = problemLines('en');
+    expect(english).toHaveLength(4);
+
+    const page = await openHarness();
+    await page.getByRole('switch', { name: 'English' }).check();
+    await openWorkbook(page, file);
+    await page.getByRole('button', { name: 'Compute tables' }).click();
+    const error = page.getByTestId('error-state');
+    await error.waitFor();
+    const shown = async () => ({
+      title: await error.locator('.fui-MessageBarTitle').textContent(),
+      lines: await error.locator('li').allTextContents(),
+      text: (await error.textContent()) ?? '',
+    });
+    const en = await shown();
+    expect(en.title).toBe('The Input sheet has errors');
+    expect(en.lines).toEqual(english);
+    expect(en.text.endsWith('Correct the cells (click to go to them) and press »Compute tables« again. Nothing has been written.')).toBe(true);
+    // Numbers in the English form, none in the Danish one; no Danish sentence and no template hint.
+    expect(en.text).toContain('add up to 90.5 %');
+    expect(en.text).toContain('the amount 2,500,000,000,000 is out of range');
+    expect(en.text).not.toMatch(/90,5|2\.500\.000/);
+    expect(en.text).not.toMatch(/\b(er|ikke|og|skal|mangler|fejl|Fanen|udvalg|andelene|summerer|beløbet|Ret|Intet|tryk)\b/);
+    expect(en.text).not.toMatch(/Insert template|Indsæt skabelon/);
+    expect(await page.getByTestId('live-region').textContent()).toBe(`The Input sheet has errors. ${english.join(' ')}`);
+    await screenshotPane(page, 'pane-input-errors-en.png');
+
+    // Every cited cell is a link to it.
+    const links = error.locator('[data-go-cell]');
+    expect(await links.count()).toBe(english.length);
+    for (let i = 0; i < english.length; i++) {
+      const link = links.nth(i);
+      const cell = await link.getAttribute('data-go-cell');
+      expect(english[i].startsWith(`Input!${cell}: `)).toBe(true);
+      await link.click();
+      await page.locator(`[data-testid=name-box][data-selection="'Input'!${cell}"]`).waitFor();
+      expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Input');
+    }
+
+    // The language switch words the problems again, both ways.
+    await page.getByRole('switch', { name: 'English' }).uncheck();
+    await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
+    const da = await shown();
+    expect(da.title).toBe('Fanen Input har fejl');
+    expect(da.lines).toEqual(problemLines('da'));
+    expect(da.text).toContain('summerer til 90,5 %');
+    expect(await page.getByTestId('live-region').textContent()).toMatch(/^Fanen Input har fejl\. /);
+    await page.getByRole('switch', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+    expect((await shown()).lines).toEqual(english);
     await page.close();
   });
 
