@@ -4,7 +4,7 @@
  * and never seen before. Expectations come from the engine run in Node on the same files, through
  * the ExcelJS adapter the `tb` CLI uses.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -32,6 +32,8 @@ import { OfficeWorkbook } from '../../src/excel/OfficeWorkbook';
 import { FakeExcel, WorkbookModel, xlsxFromModel } from '../../src/excel/fake';
 import { XlsxWorkbook } from '../../src/node/xlsxAdapter';
 import { DIST, foreignRequests, launchChromium, RESULTS, ROOT, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
+import { buildSeedWorkbook } from '../fixtures/buildSeedWorkbook';
+import { SEED_CATALOGUE } from '../fixtures/seed/overview';
 import { notesInXlsx } from '../support/xlsx';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
@@ -763,6 +765,180 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(80);
     await screenshotPane(page, 'pane-dark.png');
+    await page.close();
+  });
+
+  test('the seed catalogue: the first finding is an error, no remark until asked for, nothing written; one finding per table, per run of years and per cause', async () => {
+    const file = path.join(work, 'seed-catalogue.xlsx');
+    await buildSeedWorkbook(file, SEED_CATALOGUE);
+    const snapshot = await snapshotOf(file);
+    const raw = checkWorkbook(snapshot).findings;
+    const condensed = condenseFindings(raw);
+
+    const page = await openHarness();
+    await openWorkbook(page, file);
+    await check(page);
+    // The list renders the rows in view only, not every finding.
+    const scroller = page.getByTestId('findings-scroller');
+    const total = Number(await scroller.getAttribute('data-findings'));
+    expect(total).toBe(condensed.filter((f) => f.severity !== 'info').length);
+    expect(await page.locator('[data-rule]').count()).toBeLessThan(total);
+    const shown = await shownFindings(page);
+    expect(shown.map(key)).toEqual(condensed.filter((f) => f.severity !== 'info').map(key));
+    expect(shown[0].severity).toBe('error');
+    expect(shown.some((f) => f.severity === 'info')).toBe(false);
+    const infos = condensed.filter((f) => f.severity === 'info').length;
+    expect(infos).toBeGreaterThan(0);
+    expect(await page.getByTestId('show-infos').textContent()).toBe(`Vis ${infos} bemærkninger`);
+    // Nothing written: no note, no report sheet.
+    const after = await download(page, 'seed-kun-tjekket.xlsx');
+    expect((await notesOf(after)).size).toBe(0);
+    expect((await snapshotOf(after)).sheets.map((s) => s.name)).toEqual(snapshot.sheets.map((s) => s.name));
+    expect((await snapshotOf(after)).sheets.map((s) => s.name)).not.toContain(REPORT_SHEET);
+
+    await page.getByTestId('show-infos').click();
+    const all = await shownFindings(page);
+    // A missing bevilling once per table: one finding over the table's rows, where the engine found one per row.
+    const bevilling = all.filter((f) => f.rule === 'missing-bevilling');
+    expect(bevilling.length).toBeLessThan(raw.filter((f) => f.rule === 'missing-bevilling').length);
+    expect(bevilling.every((f) => /^B\d+:B\d+$/.test(f.cell ?? ''))).toBe(true);
+    // A total off in three years (BC01, row 37) is one finding over the years.
+    expect(raw.filter((f) => f.sheet === 'BC01' && f.rule === 'total-mismatch' && /^[FGH]37$/.test(f.cell ?? ''))).toHaveLength(3);
+    expect(all.filter((f) => f.sheet === 'BC01' && f.rule === 'total-mismatch' && /37/.test(f.cell ?? '')).map((f) => f.cell)).toEqual(['F37:H37']);
+    // Two rules on one cell for one cause: the engine found pairs, the list shows each cell once.
+    const pairs = (list: { sheet?: string; cell?: string; rule: string }[]) => {
+      const rules = new Map<string, Set<string>>();
+      for (const f of list) rules.set(`${f.sheet}!${f.cell}`, (rules.get(`${f.sheet}!${f.cell}`) ?? new Set()).add(f.rule));
+      return [...rules.values()].filter((r) => r.has('a-matches-summary') && r.has('total-mismatch')).length;
+    };
+    expect(pairs(raw)).toBeGreaterThan(0);
+    expect(pairs(all)).toBe(0);
+    await page.close();
+  });
+
+  test('an Excel without notes (?api=1.12): the result and the removal speak of kommentarer, as Danish Excel does', async () => {
+    const file = path.join(work, 'katalog-kommentarer.xlsx');
+    await catalogueFixture(file);
+    const snapshot = await snapshotOf(file);
+    // A cell that holds a person's note gets no comment (Excel allows one or the other).
+    const noted = await notesOf(file);
+    const cited = (annotationChanges(snapshot, checkWorkbook(snapshot)).notes ?? []).filter(
+      (n) => !noted.has(`${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    const page = await openHarness('?api=1.12');
+    await openWorkbook(page, file);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await check(page);
+    expect(await page.getByTestId('annotation-mode').getAttribute('data-mode')).toBe('comments');
+    expect(await page.getByTestId('annotation-mode').textContent()).toBe(
+      `Skrevet: ${cited.length} kommentarer i cellerne og arket Valideringsrapport (denne Excel kan ikke skrive noter). Fjern dem med »Fjern noter og rapport«; dine egne kommentarer bliver stående.`,
+    );
+    await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+    await page.getByTestId('message-success').waitFor();
+    expect(await page.getByTestId('message-success').textContent()).toBe(
+      `Fjernet: ${cited.length} kommentarer fra værktøjet og arket Valideringsrapport. Dine egne kommentarer er urørte.`,
+    );
+    await page.close();
+  });
+
+  test('focus moves into the result after every action, the live region says it, and busy buttons keep their tab stop (aria-disabled)', async () => {
+    const page = await openHarness();
+    const live = page.getByTestId('live-region');
+    const pressEnterOn = async (name: string) => {
+      await page.getByRole('button', { name }).focus();
+      await page.keyboard.press('Enter');
+    };
+    const focusInResult = () => page.waitForFunction(() => document.querySelector('[data-testid=result]')?.contains(document.activeElement));
+
+    await pressEnterOn('Indsæt skabelon');
+    await page.getByTestId('message-success').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Skabelonen er indsat: /);
+    await pressEnterOn('Beregn tabeller');
+    await page.getByTestId('result-summary').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Tabel A–E er skrevet på fanen Tabeller/);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await pressEnterOn('Tjek konsistens');
+    await page.getByTestId('findings').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Tjek færdigt: /);
+    await pressEnterOn('Fjern noter og rapport');
+    await page.getByTestId('message-success').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^(Fjernet: |Der var ingen noter)/);
+
+    // While a check waits for a file, every action button is aria-disabled, not disabled: it keeps its tab stop.
+    const file = path.join(work, 'katalog-travl.xlsx');
+    await catalogueFixture(file);
+    await page.evaluate(() => {
+      const w = window as unknown as { releaseFile?: () => void };
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        Blob.prototype.arrayBuffer = read;
+        return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
+      };
+    });
+    await chooseWorkbook(page, file);
+    await page.waitForFunction(() => typeof (window as unknown as { releaseFile?: unknown }).releaseFile === 'function');
+    await page.getByRole('button', { name: 'Tjek konsistens' }).click();
+    await page.getByTestId('progress').waitFor();
+    for (const name of ['Indsæt skabelon', 'Beregn tabeller', 'Tjek konsistens', 'Fjern noter og rapport']) {
+      const button = page.getByRole('button', { name });
+      const state = await button.evaluate((el) => ({
+        aria: el.getAttribute('aria-disabled'),
+        disabled: el.hasAttribute('disabled'),
+        tabIndex: (el as HTMLElement).tabIndex,
+      }));
+      expect([name, state]).toEqual([name, { aria: 'true', disabled: false, tabIndex: 0 }]);
+    }
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click({ force: true });
+    expect(await page.getByTestId('result-summary').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { releaseFile: () => void }).releaseFile());
+    await page.getByTestId('findings').waitFor();
+    await focusInResult();
+    expect(await page.getByRole('button', { name: 'Tjek konsistens' }).getAttribute('aria-disabled')).not.toBe('true');
+    await page.close();
+  });
+
+  test('the language follows the display language when none is chosen; neither the pane nor the template speaks of the CLI', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'en-US' }));
+    await page.goto(`${server.origin}/harness.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+    expect(await page.getByRole('switch', { name: 'English' }).isChecked()).toBe(true);
+    await page.getByRole('switch', { name: 'English' }).uncheck();
+    await page.getByRole('button', { name: 'Indsæt skabelon' }).click();
+    await page.getByTestId('message-success').waitFor();
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click();
+    await page.getByTestId('result-summary').waitFor();
+    const cli = /\btb (init|compute|check|kvantum)\b|\bTB_[A-Za-z]|--[a-z]{3,}|\(lav et med/;
+    expect(await page.getByTestId('task-pane').textContent()).not.toMatch(cli);
+    const inserted = await snapshotOf(await download(page, 'skabelon-ord.xlsx'));
+    const texts = inserted.sheets.flatMap((s) => s.cells.flatMap((row) => row.flatMap((c) => (c?.kind === 'text' ? [`${s.name}: ${c.value}`] : []))));
+    expect(texts.some((t) => t.startsWith('Vejledning: '))).toBe(true);
+    expect(texts.filter((t) => cli.test(t))).toEqual([]);
+    await page.close();
+  });
+
+  test("a template whose Tabeller sheet was deleted: the template's error, with the »Indsæt skabelon« hint, not an Input error", async () => {
+    const excel = new FakeExcel(WorkbookModel.blank());
+    await new OfficeWorkbook(excel).applyChanges(templateChanges(forslag4));
+    excel.model.deleteSheet(excel.model.sheet('Tabeller')!);
+    const file = path.join(work, 'uden-tabeller.xlsx');
+    writeFileSync(file, await xlsxFromModel(excel.model));
+    const page = await openHarness();
+    await openWorkbook(page, file);
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click();
+    const error = page.getByTestId('error-state');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(
+      /^Skabelonen kan ikke læses.*Tabel A mangler.*Har projektmappen ikke Teknisk beregningsark endnu, så brug »Indsæt skabelon« først\.$/,
+    );
+    expect(await error.textContent()).not.toMatch(/Fanen Input har fejl|Ret cellerne/);
     await page.close();
   });
 
