@@ -346,6 +346,10 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(noted.get('Forslag 9!E8')?.startsWith('Tjek med Jens')).toBe(true);
     const after = await snapshotOf(annotated);
     expect(after.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
+    // The report sheet's severities are the pane's (and the CLI's) words, one per finding.
+    const report = after.sheets.find((s) => s.name === REPORT_SHEET)!;
+    const severities = report.cells.slice(4).map((row) => (row[2]?.kind === 'text' ? row[2].value : ''));
+    expect(severities).toEqual(expected.findings.map((f) => ({ error: 'Fejl', warning: 'Advarsel', info: 'Bemærkning' })[f.severity]));
     expect(after.sheets.filter((s) => s.name !== REPORT_SHEET)).toEqual(snapshot.sheets);
 
     // The choice is remembered in a new pane.
@@ -813,6 +817,8 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     };
     expect(pairs(raw)).toBeGreaterThan(0);
     expect(pairs(all)).toBe(0);
+    // One quoting style: »…«, never straight or curly quotes.
+    expect(await page.getByTestId('task-pane').textContent()).not.toMatch(/["“”„]/);
     await page.close();
   });
 
