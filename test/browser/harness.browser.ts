@@ -742,7 +742,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await page.close();
   });
 
-  test('English: every action, the findings and the Input problems; remembered when a file opens and in a new pane', async () => {
+  test('English: every action and the findings; remembered when a file opens and in a new pane', async () => {
     const page = await openHarness();
     await page.getByRole('switch', { name: 'English' }).check();
     for (const name of ['Insert template', 'Compute tables', 'Check consistency', 'Remove notes and report']) {
