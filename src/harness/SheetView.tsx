@@ -1,5 +1,5 @@
 import { mergeClasses } from '@fluentui/react-components';
-import { columnLetters, rangeToA1, type CellRange } from '../engine';
+import { columnLetters, rangeFromA1, rangeToA1, type CellRange } from '../engine';
 import { cellDisplayValue, type SheetModel, type WorkbookModel } from '../excel/fake';
 import { useHarnessStyles } from './Harness.styles';
 
@@ -32,9 +32,10 @@ export interface SheetViewProps {
 /** The active sheet's cells; a note shows as Excel's red corner and as the cell's tooltip. */
 export function SheetView({ model, sheet, onSelect }: SheetViewProps) {
   const styles = useHarnessStyles();
-  const used = model.usedRange(sheet, false);
-  const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, (used?.end.row ?? 0) + 3));
-  const cols = Math.min(MAX_COLS, Math.max(MIN_COLS, (used?.end.col ?? 0) + 2));
+  // As far as the cells and the notes go: a note may sit on an empty cell beyond the used range.
+  const ends = [model.usedRange(sheet, false)?.end, ...[...sheet.notes.keys(), ...sheet.comments.keys()].map((a1) => rangeFromA1(a1).end)];
+  const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, ...ends.map((end) => (end?.row ?? 0) + 3)));
+  const cols = Math.min(MAX_COLS, Math.max(MIN_COLS, ...ends.map((end) => (end?.col ?? 0) + 2)));
   return (
     <div className={styles.gridScroller}>
       <table className={styles.grid} data-testid="sheet-grid" data-sheet={sheet.name} aria-label={sheet.name}>

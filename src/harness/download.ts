@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import { rangeFromA1, splitSheetAddress } from '../engine/cells';
 import { cellKey, xlsxFromModel, type WorkbookModel } from '../excel/fake';
-import { patchCells, type CellPatch } from '../node/sheetXml';
+import { a1, patchCells, type CellPatch } from '../node/sheetXml';
 
 const EMPTY = { kind: 'empty' } as const;
 const STYLES = 'xl/styles.xml';
@@ -27,13 +27,14 @@ function addDefaultFormat(xml: string): { xml: string; index: number } {
   return { xml: xml.slice(0, xfs.index) + replaced + xml.slice(xfs.index + xfs[0].length), index };
 }
 
-/** Per sheet (in workbook order, as ExcelJS numbers its parts), the noted cells that hold nothing. */
+/** Per sheet (in workbook order, as ExcelJS numbers its parts), the noted cells that hold no value. */
 function emptyNotedCells(model: WorkbookModel): CellPatch[][] {
   return model.sheets.map((sheet) => {
     const cells: CellPatch[] = [];
     for (const address of [...sheet.notes.keys(), ...sheet.comments.keys()]) {
       const { start } = rangeFromA1(splitSheetAddress(address).address.replace(/\$/g, ''));
-      if (!sheet.cells.has(cellKey(start.row, start.col))) cells.push({ row: start.row, col: start.col, value: EMPTY });
+      const cell = sheet.cells.get(cellKey(start.row, start.col));
+      if (cell?.value === undefined && cell?.formula === undefined) cells.push({ row: start.row, col: start.col, value: EMPTY });
     }
     return cells;
   });
@@ -41,16 +42,23 @@ function emptyNotedCells(model: WorkbookModel): CellPatch[][] {
 
 export async function workbookFile(model: WorkbookModel): Promise<Uint8Array> {
   const bytes = await xlsxFromModel(model);
-  const missing = emptyNotedCells(model);
-  if (missing.every((cells) => cells.length === 0)) return bytes;
+  const empty = emptyNotedCells(model);
+  if (empty.every((cells) => cells.length === 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  const styles = addDefaultFormat((await zip.file(STYLES)?.async('string')) ?? '');
-  zip.file(STYLES, styles.xml);
-  for (const [index, cells] of missing.entries()) {
+  // Only the cells ExcelJS left out: an empty cell with a format of its own is written, and keeps it.
+  const missing: { part: string; xml: string; cells: CellPatch[] }[] = [];
+  for (const [index, cells] of empty.entries()) {
     if (cells.length === 0) continue;
     const part = `xl/worksheets/sheet${index + 1}.xml`;
     const xml = await zip.file(part)?.async('string');
     if (xml === undefined) throw new Error(`${part} mangler i den gemte projektmappe`);
+    const absent = cells.filter((c) => !new RegExp(`<c\\b[^>]*\\sr="${a1(c.row, c.col)}"`).test(xml));
+    if (absent.length > 0) missing.push({ part, xml, cells: absent });
+  }
+  if (missing.length === 0) return bytes;
+  const styles = addDefaultFormat((await zip.file(STYLES)?.async('string')) ?? '');
+  zip.file(STYLES, styles.xml);
+  for (const { part, xml, cells } of missing) {
     zip.file(
       part,
       patchCells(

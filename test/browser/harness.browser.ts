@@ -4,7 +4,7 @@
  * and never seen before. Expectations come from the engine run in Node on the same files, through
  * the ExcelJS adapter the `tb` CLI uses.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,8 +17,11 @@ import {
   condenseFindings,
   formatDanish,
   ProposalSchema,
+  readTemplate,
   REPORT_SHEET,
+  sheetRef,
   tableWrites,
+  TemplateError,
   templateChanges,
   text,
   TOOL_NOTE_MARKER,
@@ -28,7 +31,9 @@ import {
 import { OfficeWorkbook } from '../../src/excel/OfficeWorkbook';
 import { FakeExcel, WorkbookModel, xlsxFromModel } from '../../src/excel/fake';
 import { XlsxWorkbook } from '../../src/node/xlsxAdapter';
-import { DIST, foreignRequests, launchChromium, RESULTS, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
+import { DIST, foreignRequests, launchChromium, RESULTS, ROOT, serveStatic, type BrowserSession, type StaticServer } from '../support/browser';
+import { buildSeedWorkbook } from '../fixtures/buildSeedWorkbook';
+import { SEED_CATALOGUE } from '../fixtures/seed/overview';
 import { notesInXlsx } from '../support/xlsx';
 
 const forslag4 = ProposalSchema.parse(forslag4Json);
@@ -112,8 +117,11 @@ async function protectedTemplateFixture(file: string): Promise<void> {
   writeFileSync(file, await xlsxFromModel(excel.model));
 }
 
-/** Forslag 4's template with typing mistakes on Input: a double minus, an unknown unit, a 90 % key. */
-async function inputMistakesFixture(file: string): Promise<void> {
+/**
+ * Forslag 4's template with typing mistakes on Input: a double minus, an unknown unit, a key that
+ * sums to 90 % (or `key`), and any `extra` cells on the same row.
+ */
+async function inputMistakesFixture(file: string, { key = 'ØU 0,25; TMU 0,65', extra = [] as { col: number; value: number }[] } = {}): Promise<void> {
   const excel = new FakeExcel(WorkbookModel.blank());
   const workbook = new OfficeWorkbook(excel);
   await workbook.applyChanges(templateChanges(forslag4));
@@ -123,7 +131,8 @@ async function inputMistakesFixture(file: string): Promise<void> {
     cells: [
       { sheet: 'Input', row: effectRow, col: 5, value: text('--455') },
       { sheet: 'Input', row: effectRow, col: 1, value: text('Rådhuset') },
-      { sheet: 'Input', row: effectRow, col: 2, value: text('ØU 0,25; TMU 0,65') },
+      { sheet: 'Input', row: effectRow, col: 2, value: text(key) },
+      ...extra.map(({ col, value }) => ({ sheet: 'Input', row: effectRow, col, value: { kind: 'number' as const, value } })),
     ],
   });
   const { writeFileSync } = await import('node:fs');
@@ -337,6 +346,10 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(noted.get('Forslag 9!E8')?.startsWith('Tjek med Jens')).toBe(true);
     const after = await snapshotOf(annotated);
     expect(after.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
+    // The report sheet's severities are the pane's (and the CLI's) words, one per finding.
+    const report = after.sheets.find((s) => s.name === REPORT_SHEET)!;
+    const severities = report.cells.slice(4).map((row) => (row[2]?.kind === 'text' ? row[2].value : ''));
+    expect(severities).toEqual(expected.findings.map((f) => ({ error: 'Fejl', warning: 'Advarsel', info: 'Bemærkning' })[f.severity]));
     expect(after.sheets.filter((s) => s.name !== REPORT_SHEET)).toEqual(snapshot.sheets);
 
     // The choice is remembered in a new pane.
@@ -351,6 +364,60 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     expect(await page.getByTestId('message-success').textContent()).toMatch(/^Fjernet: \d+ noter fra værktøjet og arket Valideringsrapport/);
     const cleaned = await download(page, 'katalog-renset.xlsx');
     expect(await notesOf(cleaned)).toEqual(await notesOf(original));
+    expect((await snapshotOf(cleaned)).sheets).toEqual(snapshot.sheets);
+    await page.close();
+  });
+
+  test('notes on empty cells survive Download and opening the file again: a LibreOffice file with comments on empty cells, checked, reopened, cleaned', async () => {
+    // LibreOffice, like Excel, leaves an empty commented cell out of <sheetData>.
+    const original = path.join(ROOT, 'test', 'fixtures', 'libreoffice', 'libreoffice-notes.xlsx');
+    const people = {
+      'Forslag 9!A1': 'Kilde: bilag 8',
+      'Forslag 9!B7': 'Bevilling aftales med TMF',
+      'Forslag 9!E8': 'Total for 2027 mangler, spørg ØKF',
+      'Forslag 9!C12': 'Husk heraf-linjerne',
+    };
+    const snapshot = await snapshotOf(original);
+    const cited = annotationChanges(snapshot, checkWorkbook(snapshot)).notes ?? [];
+    const citedCells = cited.map((n) => `${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`);
+    // The check cites empty cells, one of them (E8, the missing total) under a person's note.
+    expect(citedCells).toEqual(expect.arrayContaining(['Forslag 9!B7', 'Forslag 9!E8']));
+    /** The notes the harness's grid shows on the sheet Forslag 9. */
+    const gridNotes = async (page: Page) => {
+      await page.locator('[data-sheet-tab="Forslag 9"]').click();
+      return page
+        .locator('[data-testid=sheet-grid][data-sheet="Forslag 9"] td[data-note]')
+        .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [`Forslag 9!${td.getAttribute('data-cell')}`, td.getAttribute('data-note') ?? ''])));
+    };
+
+    const page = await openHarness();
+    await openWorkbook(page, original);
+    expect(await gridNotes(page)).toEqual(people);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await check(page);
+    const annotated = await download(page, 'libreoffice-noter-tjekket.xlsx');
+
+    // Opened again through the file input: the person's notes and the tool's, on empty cells too.
+    await openWorkbook(page, annotated);
+    const reopened = await gridNotes(page);
+    expect(Object.keys(reopened).sort()).toEqual([...new Set([...Object.keys(people), ...citedCells])].sort());
+    for (const [cell, note] of Object.entries(people)) expect([cell, reopened[cell].startsWith(note)]).toEqual([cell, true]);
+    for (const cell of citedCells) expect([cell, reopened[cell].includes(TOOL_NOTE_MARKER)]).toEqual([cell, true]);
+
+    // The reopened workbook's tool notes are all found and removed; the person's stay as they were.
+    await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+    await page.getByTestId('message-success').waitFor();
+    expect(await page.getByTestId('message-success').textContent()).toMatch(
+      new RegExp(`^Fjernet: ${cited.length} noter fra værktøjet og arket Valideringsrapport`),
+    );
+    // The grid repaints a moment after the pane's round trips, as Excel's does.
+    await page.waitForFunction(
+      (marker) => ![...document.querySelectorAll('td[data-note]')].some((td) => td.getAttribute('data-note')?.includes(marker)),
+      TOOL_NOTE_MARKER,
+    );
+    expect(await gridNotes(page)).toEqual(people);
+    const cleaned = await download(page, 'libreoffice-noter-renset.xlsx');
+    expect(Object.fromEntries(await notesOf(cleaned))).toEqual(people);
     expect((await snapshotOf(cleaned)).sheets).toEqual(snapshot.sheets);
     await page.close();
   });
@@ -528,6 +595,75 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await page.close();
   });
 
+  test('typing mistakes on Input, in English: title, problems and hint in English, numbers in English form, each cell a link, worded again on a language switch', async () => {
+    const file = path.join(work, 'input-fejl-en.xlsx');
+    // A key that sums to 90.5 % and an amount beyond the limit, so the numbers show their form.
+    await inputMistakesFixture(file, { key: 'ØU 0,25; TMU 0,655', extra: [{ col: 6, value: 2_500_000_000_000 }] });
+    const snapshot = await snapshotOf(file);
+    /** The reader's problems on the same file in Node, as the pane shows them: `Input!B11: …`. */
+    const problemLines = (locale: 'da' | 'en') => {
+      try {
+        readTemplate(snapshot, { locale });
+      } catch (error) {
+        expect(error).toBeInstanceOf(TemplateError);
+        expect((error as TemplateError).missingParts).toBe(false);
+        return (error as TemplateError).problems.map((p) => `${sheetRef(p.sheet!, p.cell!)}: ${p.message}`);
+      }
+      throw new Error('the template was read without problems');
+    };
+    const english = problemLines('en');
+    expect(english).toHaveLength(4);
+
+    const page = await openHarness();
+    await page.getByRole('switch', { name: 'English' }).check();
+    await openWorkbook(page, file);
+    await page.getByRole('button', { name: 'Compute tables' }).click();
+    const error = page.getByTestId('error-state');
+    await error.waitFor();
+    const shown = async () => ({
+      title: await error.locator('.fui-MessageBarTitle').textContent(),
+      lines: await error.locator('li').allTextContents(),
+      text: (await error.textContent()) ?? '',
+    });
+    const en = await shown();
+    expect(en.title).toBe('The Input sheet has errors');
+    expect(en.lines).toEqual(english);
+    expect(en.text.endsWith('Correct the cells (click to go to them) and press »Compute tables« again. Nothing has been written.')).toBe(true);
+    // Numbers in the English form, none in the Danish one; no Danish sentence and no template hint.
+    expect(en.text).toContain('add up to 90.5 %');
+    expect(en.text).toContain('the amount 2,500,000,000,000 is out of range');
+    expect(en.text).not.toMatch(/90,5|2\.500\.000/);
+    expect(en.text).not.toMatch(/\b(er|ikke|og|skal|mangler|fejl|Fanen|udvalg|andelene|summerer|beløbet|Ret|Intet|tryk)\b/);
+    expect(en.text).not.toMatch(/Insert template|Indsæt skabelon/);
+    expect(await page.getByTestId('live-region').textContent()).toBe(`The Input sheet has errors. ${english.join(' ')}`);
+    await screenshotPane(page, 'pane-input-errors-en.png');
+
+    // Every cited cell is a link to it.
+    const links = error.locator('[data-go-cell]');
+    expect(await links.count()).toBe(english.length);
+    for (let i = 0; i < english.length; i++) {
+      const link = links.nth(i);
+      const cell = await link.getAttribute('data-go-cell');
+      expect(english[i].startsWith(`Input!${cell}: `)).toBe(true);
+      await link.click();
+      await page.locator(`[data-testid=name-box][data-selection="'Input'!${cell}"]`).waitFor();
+      expect(await page.locator('[role=tab][aria-selected=true]').textContent()).toBe('Input');
+    }
+
+    // The language switch words the problems again, both ways.
+    await page.getByRole('switch', { name: 'English' }).uncheck();
+    await page.getByRole('button', { name: 'Tjek konsistens' }).waitFor();
+    const da = await shown();
+    expect(da.title).toBe('Fanen Input har fejl');
+    expect(da.lines).toEqual(problemLines('da'));
+    expect(da.text).toContain('summerer til 90,5 %');
+    expect(await page.getByTestId('live-region').textContent()).toMatch(/^Fanen Input har fejl\. /);
+    await page.getByRole('switch', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+    expect((await shown()).lines).toEqual(english);
+    await page.close();
+  });
+
   test('a protected Tabeller sheet: a clear Danish error and nothing half-written', async () => {
     const file = path.join(work, 'beskyttet.xlsx');
     await protectedTemplateFixture(file);
@@ -606,7 +742,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await page.close();
   });
 
-  test('English: every action, the findings and the Input problems; remembered when a file opens and in a new pane', async () => {
+  test('English: every action and the findings; remembered when a file opens and in a new pane', async () => {
     const page = await openHarness();
     await page.getByRole('switch', { name: 'English' }).check();
     for (const name of ['Insert template', 'Compute tables', 'Check consistency', 'Remove notes and report']) {
@@ -633,6 +769,182 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(80);
     await screenshotPane(page, 'pane-dark.png');
+    await page.close();
+  });
+
+  test('the seed catalogue: the first finding is an error, no remark until asked for, nothing written; one finding per table, per run of years and per cause', async () => {
+    const file = path.join(work, 'seed-catalogue.xlsx');
+    await buildSeedWorkbook(file, SEED_CATALOGUE);
+    const snapshot = await snapshotOf(file);
+    const raw = checkWorkbook(snapshot).findings;
+    const condensed = condenseFindings(raw);
+
+    const page = await openHarness();
+    await openWorkbook(page, file);
+    await check(page);
+    // The list renders the rows in view only, not every finding.
+    const scroller = page.getByTestId('findings-scroller');
+    const total = Number(await scroller.getAttribute('data-findings'));
+    expect(total).toBe(condensed.filter((f) => f.severity !== 'info').length);
+    expect(await page.locator('[data-rule]').count()).toBeLessThan(total);
+    const shown = await shownFindings(page);
+    expect(shown.map(key)).toEqual(condensed.filter((f) => f.severity !== 'info').map(key));
+    expect(shown[0].severity).toBe('error');
+    expect(shown.some((f) => f.severity === 'info')).toBe(false);
+    const infos = condensed.filter((f) => f.severity === 'info').length;
+    expect(infos).toBeGreaterThan(0);
+    expect(await page.getByTestId('show-infos').textContent()).toBe(`Vis ${infos} bemærkninger`);
+    // Nothing written: no note, no report sheet.
+    const after = await download(page, 'seed-kun-tjekket.xlsx');
+    expect((await notesOf(after)).size).toBe(0);
+    expect((await snapshotOf(after)).sheets.map((s) => s.name)).toEqual(snapshot.sheets.map((s) => s.name));
+    expect((await snapshotOf(after)).sheets.map((s) => s.name)).not.toContain(REPORT_SHEET);
+
+    await page.getByTestId('show-infos').click();
+    const all = await shownFindings(page);
+    // A missing bevilling once per table: one finding over the table's rows, where the engine found one per row.
+    const bevilling = all.filter((f) => f.rule === 'missing-bevilling');
+    expect(bevilling.length).toBeLessThan(raw.filter((f) => f.rule === 'missing-bevilling').length);
+    expect(bevilling.every((f) => /^B\d+:B\d+$/.test(f.cell ?? ''))).toBe(true);
+    // A total off in three years (BC01, row 37) is one finding over the years.
+    expect(raw.filter((f) => f.sheet === 'BC01' && f.rule === 'total-mismatch' && /^[FGH]37$/.test(f.cell ?? ''))).toHaveLength(3);
+    expect(all.filter((f) => f.sheet === 'BC01' && f.rule === 'total-mismatch' && /37/.test(f.cell ?? '')).map((f) => f.cell)).toEqual(['F37:H37']);
+    // Two rules on one cell for one cause: the engine found pairs, the list shows each cell once.
+    const pairs = (list: { sheet?: string; cell?: string; rule: string }[]) => {
+      const rules = new Map<string, Set<string>>();
+      for (const f of list) rules.set(`${f.sheet}!${f.cell}`, (rules.get(`${f.sheet}!${f.cell}`) ?? new Set()).add(f.rule));
+      return [...rules.values()].filter((r) => r.has('a-matches-summary') && r.has('total-mismatch')).length;
+    };
+    expect(pairs(raw)).toBeGreaterThan(0);
+    expect(pairs(all)).toBe(0);
+    // One quoting style: »…«, never straight or curly quotes.
+    expect(await page.getByTestId('task-pane').textContent()).not.toMatch(/["“”„]/);
+    await page.close();
+  });
+
+  test('an Excel without notes (?api=1.12): the result and the removal speak of kommentarer, as Danish Excel does', async () => {
+    const file = path.join(work, 'katalog-kommentarer.xlsx');
+    await catalogueFixture(file);
+    const snapshot = await snapshotOf(file);
+    // A cell that holds a person's note gets no comment (Excel allows one or the other).
+    const noted = await notesOf(file);
+    const cited = (annotationChanges(snapshot, checkWorkbook(snapshot)).notes ?? []).filter(
+      (n) => !noted.has(`${n.sheet}!${String.fromCharCode(65 + n.col)}${n.row + 1}`),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    const page = await openHarness('?api=1.12');
+    await openWorkbook(page, file);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await check(page);
+    expect(await page.getByTestId('annotation-mode').getAttribute('data-mode')).toBe('comments');
+    expect(await page.getByTestId('annotation-mode').textContent()).toBe(
+      `Skrevet: ${cited.length} kommentarer i cellerne og arket Valideringsrapport (denne Excel kan ikke skrive noter). Fjern dem med »Fjern noter og rapport«; dine egne kommentarer bliver stående.`,
+    );
+    await page.getByRole('button', { name: 'Fjern noter og rapport' }).click();
+    await page.getByTestId('message-success').waitFor();
+    expect(await page.getByTestId('message-success').textContent()).toBe(
+      `Fjernet: ${cited.length} kommentarer fra værktøjet og arket Valideringsrapport. Dine egne kommentarer er urørte.`,
+    );
+    await page.close();
+  });
+
+  test('focus moves into the result after every action, the live region says it, and busy buttons keep their tab stop (aria-disabled)', async () => {
+    const page = await openHarness();
+    const live = page.getByTestId('live-region');
+    const pressEnterOn = async (name: string) => {
+      await page.getByRole('button', { name }).focus();
+      await page.keyboard.press('Enter');
+    };
+    const focusInResult = () => page.waitForFunction(() => document.querySelector('[data-testid=result]')?.contains(document.activeElement));
+
+    await pressEnterOn('Indsæt skabelon');
+    await page.getByTestId('message-success').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Skabelonen er indsat: /);
+    await pressEnterOn('Beregn tabeller');
+    await page.getByTestId('result-summary').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Tabel A–E er skrevet på fanen Tabeller/);
+    await page.getByRole('checkbox', { name: /Skriv også noter/ }).check();
+    await pressEnterOn('Tjek konsistens');
+    await page.getByTestId('findings').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^Tjek færdigt: /);
+    await pressEnterOn('Fjern noter og rapport');
+    await page.getByTestId('message-success').waitFor();
+    await focusInResult();
+    expect(await live.textContent()).toMatch(/^(Fjernet: |Der var ingen noter)/);
+
+    // While a check waits for a file, every action button is aria-disabled, not disabled: it keeps its tab stop.
+    const file = path.join(work, 'katalog-travl.xlsx');
+    await catalogueFixture(file);
+    await page.evaluate(() => {
+      const w = window as unknown as { releaseFile?: () => void };
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        Blob.prototype.arrayBuffer = read;
+        return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
+      };
+    });
+    await chooseWorkbook(page, file);
+    await page.waitForFunction(() => typeof (window as unknown as { releaseFile?: unknown }).releaseFile === 'function');
+    await page.getByRole('button', { name: 'Tjek konsistens' }).click();
+    await page.getByTestId('progress').waitFor();
+    for (const name of ['Indsæt skabelon', 'Beregn tabeller', 'Tjek konsistens', 'Fjern noter og rapport']) {
+      const button = page.getByRole('button', { name });
+      const state = await button.evaluate((el) => ({
+        aria: el.getAttribute('aria-disabled'),
+        disabled: el.hasAttribute('disabled'),
+        tabIndex: (el as HTMLElement).tabIndex,
+      }));
+      expect([name, state]).toEqual([name, { aria: 'true', disabled: false, tabIndex: 0 }]);
+    }
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click({ force: true });
+    expect(await page.getByTestId('result-summary').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { releaseFile: () => void }).releaseFile());
+    await page.getByTestId('findings').waitFor();
+    await focusInResult();
+    expect(await page.getByRole('button', { name: 'Tjek konsistens' }).getAttribute('aria-disabled')).not.toBe('true');
+    await page.close();
+  });
+
+  test('the language follows the display language when none is chosen; neither the pane nor the template speaks of the CLI', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'language', { get: () => 'en-US' }));
+    await page.goto(`${server.origin}/harness.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByRole('button', { name: 'Check consistency' }).waitFor();
+    expect(await page.getByRole('switch', { name: 'English' }).isChecked()).toBe(true);
+    await page.getByRole('switch', { name: 'English' }).uncheck();
+    await page.getByRole('button', { name: 'Indsæt skabelon' }).click();
+    await page.getByTestId('message-success').waitFor();
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click();
+    await page.getByTestId('result-summary').waitFor();
+    const cli = /\btb (init|compute|check|kvantum)\b|\bTB_[A-Za-z]|--[a-z]{3,}|\(lav et med/;
+    expect(await page.getByTestId('task-pane').textContent()).not.toMatch(cli);
+    const inserted = await snapshotOf(await download(page, 'skabelon-ord.xlsx'));
+    const texts = inserted.sheets.flatMap((s) => s.cells.flatMap((row) => row.flatMap((c) => (c?.kind === 'text' ? [`${s.name}: ${c.value}`] : []))));
+    expect(texts.some((t) => t.startsWith('Vejledning: '))).toBe(true);
+    expect(texts.filter((t) => cli.test(t))).toEqual([]);
+    await page.close();
+  });
+
+  test("a template whose Tabeller sheet was deleted: the template's error, with the »Indsæt skabelon« hint, not an Input error", async () => {
+    const excel = new FakeExcel(WorkbookModel.blank());
+    await new OfficeWorkbook(excel).applyChanges(templateChanges(forslag4));
+    excel.model.deleteSheet(excel.model.sheet('Tabeller')!);
+    const file = path.join(work, 'uden-tabeller.xlsx');
+    writeFileSync(file, await xlsxFromModel(excel.model));
+    const page = await openHarness();
+    await openWorkbook(page, file);
+    await page.getByRole('button', { name: 'Beregn tabeller' }).click();
+    const error = page.getByTestId('error-state');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(
+      /^Skabelonen kan ikke læses.*Tabel A mangler.*Har projektmappen ikke Teknisk beregningsark endnu, så brug »Indsæt skabelon« først\.$/,
+    );
+    expect(await error.textContent()).not.toMatch(/Fanen Input har fejl|Ret cellerne/);
     await page.close();
   });
 

@@ -37,7 +37,11 @@ export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult):
   for (const spec of TABLES) {
     const place = locateTable(snapshot, spec);
     if (!place) {
-      problems.push({ path: TABLES_SHEET, message: `${tableName(spec)} mangler (hverken navnet ${spec.name} eller titlen »${spec.title}« findes)` });
+      problems.push({
+        path: TABLES_SHEET,
+        message: `${tableName(spec)} mangler (hverken navnet ${spec.name} eller titlen »${spec.title}« findes)`,
+        missing: true,
+      });
       continue;
     }
     writeTable(place, spec, result, result.tables[spec.key], cells, problems, ownsBevilling);

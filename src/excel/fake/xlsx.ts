@@ -10,6 +10,7 @@ import { noteText } from '../../engine/changes';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel, type Visibility } from './model';
 import { POINTS_PER_CHARACTER as POINTS_PER_CHAR } from '../api';
 import { absoluteA1 } from './addresses';
+import { notesInPackage } from './packageNotes';
 
 function scalarOf(value: unknown): Scalar | undefined {
   if (value === null || value === undefined) return undefined;
@@ -29,7 +30,13 @@ export async function modelFromXlsx(data: ArrayBuffer | Uint8Array): Promise<Wor
   const workbook = new ExcelJS.Workbook();
   // ExcelJS's types ask for a Node Buffer; an ArrayBuffer or Uint8Array is what it reads.
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return modelFromWorkbook(workbook);
+  const model = modelFromWorkbook(workbook);
+  // The notes ExcelJS could not hang on a cell: those on empty cells left out of <sheetData>.
+  for (const [name, notes] of await notesInPackage(data)) {
+    const sheet = model.sheet(name);
+    for (const [address, content] of notes) if (sheet && !sheet.notes.has(address)) sheet.notes.set(address, { content, author: '' });
+  }
+  return model;
 }
 
 /** Turns an ExcelJS workbook (read from a file or built in a test) into a model. */
@@ -39,10 +46,13 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
     const sheet = model.addSheet(ws.name);
     sheet.visibility = VISIBILITY[ws.state] ?? 'Visible';
     sheet.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
+    const file = ws.model as unknown as { merges?: string[]; rows?: { cells?: { address: string }[] }[] };
+    // Every cell the file holds, empty ones too: a format or a note on an empty cell is kept.
+    for (const row of file.rows ?? [])
+      for (const { address } of row.cells ?? []) {
+        const cell = ws.getCell(address);
         // ExcelJS shows a merged cell's value in every cell of the merge; Excel keeps it in the first.
-        if (cell.isMerged && cell.master.address !== cell.address) return;
+        if (cell.isMerged && cell.master.address !== cell.address) continue;
         const target: CellModel = {};
         const raw = cell.value as unknown;
         if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
@@ -68,9 +78,8 @@ export function modelFromWorkbook(workbook: ExcelJS.Workbook): WorkbookModel {
             rangeToA1({ start: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 }, end: { row: Number(cell.row) - 1, col: Number(cell.col) - 1 } }),
             { content: note, author: '' },
           );
-      });
-    });
-    const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+      }
+    const merges = file.merges ?? [];
     sheet.merges = merges.map((m) => rangeFromA1(m));
     ws.columns?.forEach((column, index) => {
       if (column.width) sheet.columnWidths.set(index, column.width * POINTS_PER_CHAR);

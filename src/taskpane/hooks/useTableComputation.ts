@@ -1,9 +1,9 @@
 /**
  * "Beregn tabeller": read the template, compute Tables A–E, write them into the output ranges.
  */
-import { useCallback, useState } from 'react';
-import { computeProposal, readTemplate, tableWrites, TEMPLATE_TABLES, type ProposalResult } from '../../engine';
-import { useI18n } from '../i18n';
+import { useCallback, useMemo, useState } from 'react';
+import { computeProposal, readTemplate, tableWrites, TEMPLATE_TABLES, TemplateError, type ProposalResult, type WorkbookSnapshot } from '../../engine';
+import { useI18n, type PaneLocale } from '../i18n';
 import { describeError, type PaneError } from '../paneError';
 import { nextPaint, useSession } from '../session';
 
@@ -16,15 +16,35 @@ export type ComputeState =
   | { status: 'done'; result: ProposalResult; cellsWritten: number }
   | { status: 'error'; error: PaneError };
 
+/** An error as caught, worded only when shown: a language switch words it again. */
+type Failed = { status: 'error'; cause: unknown; snapshot?: WorkbookSnapshot };
+
+/** The reader's problems in `locale`: the template is read again, as its problems are worded while reading. */
+function inLocale(cause: unknown, snapshot: WorkbookSnapshot | undefined, locale: PaneLocale): unknown {
+  if (!(cause instanceof TemplateError) || !snapshot) return cause;
+  try {
+    readTemplate(snapshot, { locale });
+  } catch (error) {
+    if (error instanceof TemplateError) return error;
+  }
+  return cause;
+}
+
 export function useTableComputation() {
   const session = useSession();
   const { locale, strings } = useI18n();
-  const [state, setState] = useState<ComputeState>({ status: 'idle' });
+  const [current, setState] = useState<Exclude<ComputeState, { status: 'error' }> | Failed>({ status: 'idle' });
+  const state = useMemo<ComputeState>(
+    () =>
+      current.status === 'error' ? { status: 'error', error: describeError(inLocale(current.cause, current.snapshot, locale), locale, strings) } : current,
+    [current, locale, strings],
+  );
 
   const run = useCallback(async () => {
+    let snapshot: WorkbookSnapshot | undefined;
     try {
       setState({ status: 'running', phase: 'reading' });
-      const snapshot = await session.read();
+      snapshot = await session.read();
       setState({ status: 'running', phase: 'computing' });
       await nextPaint();
       const result = computeProposal(readTemplate(snapshot, { locale }));
@@ -35,9 +55,9 @@ export function useTableComputation() {
       if (firstTable) await session.select(firstTable.sheet, 'A1');
       setState({ status: 'done', result, cellsWritten: applied.cellsWritten });
     } catch (error) {
-      setState({ status: 'error', error: describeError(error, locale, strings) });
+      setState({ status: 'error', cause: error, snapshot });
     }
-  }, [session, locale, strings]);
+  }, [session, locale]);
 
   const clear = useCallback(() => setState({ status: 'idle' }), []);
   return { state, run, clear, tableKeys: TEMPLATE_TABLES.map((t) => t.key) };
