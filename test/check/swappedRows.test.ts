@@ -87,8 +87,11 @@ describe('Tabel C against A + B', () => {
     expect(swaps(rows)).toEqual([]);
   });
 
-  it('a row with no known unit is passed over', () => {
-    const rows = [...A(['SU', -10, -10, -10], ['BUU', -5, -5, -5]), ...C(['SU', -5, -5, -5], ['Puljen', -1, -1, -1], ['BUU', -10, -10, -10])];
+  it('a row with no known unit, or a unit nothing is expected for, is passed over', () => {
+    const rows = [
+      ...A(['SU', -10, -10, -10], ['BUU', -5, -5, -5]),
+      ...C(['SU', -5, -5, -5], ['Puljen', -1, -1, -1], ['TMU', -2, -2, -2], ['BUU', -10, -10, -10]),
+    ];
     expect(swaps(rows).map(where)).toEqual([['A11', 'Tabel C', 'SU', 'BUU']]);
   });
 });
@@ -133,6 +136,7 @@ describe('tables against the summary lines that name a unit', () => {
         ...tabelA,
       ]);
     expect(named('Effektivisering SOF').map(where)).toEqual([['A13', 'Tabel A', 'SU', 'TMU']]);
+    expect(named('IT-effektivisering SOF').map(where)).toEqual([['A13', 'Tabel A', 'SU', 'TMU']]);
     expect(named('Effektivisering sof')).toEqual([]);
     expect(named('Effektivisering SOCIALUDVALGET')).toEqual([]);
     expect(named('Effektivisering SOF og BUF')).toEqual([]);
@@ -152,5 +156,51 @@ describe('tables against the summary lines that name a unit', () => {
     ];
     expect(swaps(rows([2026, 2027, 2028])).map(where)).toEqual([['A13', 'Tabel A', 'SU', 'BUU']]);
     expect(swaps(rows([2022, 2023, 2024]))).toEqual([]);
+  });
+
+  it('subtotals that name a unit count as its lines', () => {
+    const rows = [
+      ...summary([
+        ['Effektivisering', 'Service', -15, -15, -15],
+        ['Samlet varig ændring, service SOF', 'Service', -10, -10, -10],
+        ['Samlet varig ændring, service BUF', 'Service', -5, -5, -5],
+      ]),
+      ...A(['SU', -5, -5, -5], ['BUU', -10, -10, -10]),
+    ];
+    expect(swaps(rows).map(where)).toEqual([['A14', 'Tabel A', 'SU', 'BUU']]);
+    const implementation: [string, string, ...number[]][] = [
+      ['Projekt', 'Anlæg', 14, 0, 0],
+      ['Samlede implementeringsomkostninger, anlæg TMF', 'Anlæg', 10, 0, 0],
+      ['Samlede implementeringsomkostninger, anlæg BIF', 'Anlæg', 4, 0, 0],
+    ];
+    expect(swaps([...summary([], implementation), ...D(['TMU', 4, 0, 0], ['BIU', 10, 0, 0])]).map(where)).toEqual([['A14', 'Tabel D', 'TMU', 'BIU']]);
+  });
+
+  it('Tabel E against implementation lines too', () => {
+    const implementation: [string, string, ...number[]][] = [
+      ['Projektleder SOF', 'Service', 6, 6, 0],
+      ['Projektleder BUF', 'Service', 2, 2, 0],
+    ];
+    const E = table('Tabel E. Service', [
+      ['SU', 2, 2, 0],
+      ['BUU', 6, 6, 0],
+    ]);
+    expect(swaps([...summary([], implementation), ...E]).map(where)).toEqual([['A13', 'Tabel E', 'SU', 'BUU']]);
+  });
+
+  it('a summary line over other years neither confirms nor clears a row of Tabel C', () => {
+    const rows = [
+      ...summary(
+        [
+          ['Effektivisering SOF', 'Service', -5, -5, -5],
+          ['Effektivisering BUF', 'Service', -10, -10, -10],
+        ],
+        [],
+        [2020, 2021, 2022],
+      ),
+      ...A(['SU', -10, -10, -10], ['BUU', -5, -5, -5]),
+      ...C(['SU', -5, -5, -5], ['BUU', -10, -10, -10]),
+    ];
+    expect(swaps(rows).map(where)).toEqual([['A20', 'Tabel C', 'SU', 'BUU']]);
   });
 });
