@@ -203,4 +203,21 @@ describe('tables against the summary lines that name a unit', () => {
     ];
     expect(swaps(rows).map(where)).toEqual([['A20', 'Tabel C', 'SU', 'BUU']]);
   });
+
+  it('a memo line under the permanent total names no expectation, even when it names a unit', () => {
+    const rows = [
+      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
+      ['Varige ændringer'],
+      ['Effektivisering', 'Service', -5, -5, -5],
+      ['Samlet varig ændring', null, -5, -5, -5],
+      ['heraf licenser SOF', null, 3, 0, 0],
+      ['Implementeringsomkostninger'],
+      ['Projekt TMF', 'Anlæg', 10, 0, 0],
+      ['Samlede implementeringsomkostninger', null, 10, 0, 0],
+      [],
+      ...D(['TMU', 3, 0, 0], ['SU', 10, 0, 0]),
+    ];
+    expect(swaps(rows)).toEqual([]);
+  });
 });
