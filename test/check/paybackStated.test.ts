@@ -6,8 +6,8 @@ import { checkWorkbook, gridFromRows, type Finding } from '../../src/engine';
 
 const Y = [2025, 2026, 2027];
 
-/** A summary with one service effect, one service implementation cost and a stated payback. */
-function payback(stated: string, effect: number[], cost: number[]): Finding[] {
+/** A summary with one service effect, one implementation cost (service unless told) and a stated payback. */
+function payback(stated: string, effect: number[], cost: number[], area = 'Service'): Finding[] {
   const impact = effect.map((v, i) => v + cost[i]);
   const rows = [
     ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
@@ -16,7 +16,7 @@ function payback(stated: string, effect: number[], cost: number[]): Finding[] {
     ['Effektivisering', 'Service', ...effect],
     ['Samlet varig ændring', null, ...effect],
     ['Implementeringsomkostninger'],
-    ['Projekt', 'Service', ...cost],
+    ['Projekt', area, ...cost],
     ['Samlede implementeringsomkostninger', null, ...cost],
     ['Samlet økonomisk påvirkning', null, ...impact],
     ['Tilbagebetalingstid baseret på totaløkonomi', stated],
@@ -51,7 +51,13 @@ describe('a payback within the years', () => {
 
   it('reads the year after a decimal number of years', () => {
     expect(within('3,5 år (2028)')[0].params).toMatchObject({ expectedYear: 2027 });
+    expect(within('3,55 år (2028)')[0].params).toMatchObject({ expectedYear: 2027, actual: '3,55 år (2028)' });
     expect(within('3.25 år (2027)')).toEqual([]);
+  });
+
+  it('counts an anlæg implementation cost as a service one', () => {
+    expect(payback('3 år (2027)', [0, -3, -3], [4, 0, 0], 'Anlæg')).toEqual([]);
+    expect(payback('1 år (2025)', [0, -3, -3], [4, 0, 0], 'Anlæg')[0].params).toMatchObject({ expectedYears: 3, expectedYear: 2027 });
   });
 
   it('text that states no number of years is left alone', () => {

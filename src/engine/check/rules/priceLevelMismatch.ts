@@ -1,12 +1,16 @@
 import type { FindingDraft } from '../../findings';
+import type { SheetTables } from '../model';
 import { finding, tableName, type Rule } from '../rule';
+
+/** The tables that state a year for their price level (discovery reads one for the summary and tables A–E only). */
+const withLevel = (s: SheetTables) => s.tables.filter((t) => t.priceLevel?.year);
 
 /** Tables of one proposal should state one price level ("1.000 kr. 2025 p/l"). */
 export const priceLevelMismatch: Rule = {
   id: 'price-level-mismatch',
-  appliesTo: (s) => s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year).length > 1,
+  appliesTo: (s) => withLevel(s).length > 1,
   check(s) {
-    const stated = s.tables.filter((t) => t.kind !== 'generic' && t.priceLevel?.year);
+    const stated = withLevel(s);
     let reference = s.summary?.priceLevel?.year ?? null;
     if (reference === null) {
       const counts = new Map<number, number>();

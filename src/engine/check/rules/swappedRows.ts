@@ -49,8 +49,9 @@ function expectations(s: SheetTables, kind: string, years: number[], summary: { 
     if (list) list.push(v);
     else out.set(unit, [v]);
   };
-  const { A, B, C } = s.technical;
-  if (kind === 'C' && C && (A || B)) {
+  const { A, B } = s.technical;
+  // `kind` is a table on the sheet, so for 'C' there is a Tabel C.
+  if (kind === 'C' && (A || B)) {
     const units = new Set([...(A?.lines ?? []), ...(B?.lines ?? [])].flatMap((l) => (l.unit ? [l.unit.key] : [])));
     for (const unit of units)
       add(
