@@ -214,7 +214,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The known key nearest to `key` by edit distance, ignoring case, when it is close enough. */
-export function nearest(key: string, known: readonly string[]): string | undefined {
+function nearest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -62,7 +62,7 @@ export class InvalidJsonError extends FileError {
 }
 
 /** A path that exists but cannot be read as a file: a folder, no access, a device. */
-export class UnreadableFileError extends FileError {
+class UnreadableFileError extends FileError {
   constructor(file: string, reason: string) {
     super(file, `${file}: ${reason}`);
     this.name = 'UnreadableFileError';

@@ -8,7 +8,7 @@ import { a1 } from './sheetXml';
 import { attr, escapeXml, unescapeXml } from './xlsxPackage';
 
 /** The author the tool writes its own notes as. */
-export const TOOL_AUTHOR = 'Teknisk beregningsark';
+const TOOL_AUTHOR = 'Teknisk beregningsark';
 
 export const EMPTY_COMMENTS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
@@ -32,7 +32,7 @@ function comments(xml: string, p: string): CommentSpan[] {
 }
 
 /** The plain text of a comment element (its `<t>` contents, phonetic runs left out). */
-export function commentText(commentXml: string): string {
+function commentText(commentXml: string): string {
   const p = /<(\w+:)?comment[\s>]/.exec(commentXml)?.[1] ?? '';
   const body = commentXml.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
   return [...body.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g'))].map((m) => unescapeXml(m[1])).join('');

@@ -143,7 +143,7 @@ export function addCellFormats(xml: string, styles: ReadonlySet<CellStyle>, numb
 }
 
 /** The key of a cell's format in `addCellFormats`'s index. */
-export function formatKey(style: CellStyle | undefined, numberFormat: string | undefined): string {
+function formatKey(style: CellStyle | undefined, numberFormat: string | undefined): string {
   return `${style ?? ''}\u0000${numberFormat ?? ''}`;
 }
 
