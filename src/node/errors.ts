@@ -97,7 +97,8 @@ export class ProtectedSheetError extends FileError {
   constructor(file: string, sheets: readonly string[]) {
     super(
       file,
-      `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`,
+      `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; ` +
+        `fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`,
     );
     this.name = 'ProtectedSheetError';
   }

@@ -11,7 +11,8 @@ import { attr, escapeXml, unescapeXml } from './xlsxPackage';
 const TOOL_AUTHOR = 'Teknisk beregningsark';
 
 export const EMPTY_COMMENTS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
 
 interface CommentSpan {
   start: number;
@@ -156,7 +157,8 @@ export function addToolNotes(xml: string, notes: readonly { row: number; col: nu
       continue;
     }
     fresh.push(
-      `<${p}comment ref="${ref}" authorId="${author.id}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`,
+      `<${p}comment ref="${ref}" authorId="${author.id}">` +
+        `<${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`,
     );
     added.push({ row: note.row, col: note.col });
   }
@@ -185,7 +187,8 @@ export function emptyVml(idBlock: number): string {
 }
 
 const NOTE_SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
 /** The id block (`o:idmap data`) a VML drawing uses, or null. */
 export function vmlIdBlock(vml: string): number | null {
@@ -195,7 +198,9 @@ export function vmlIdBlock(vml: string): number | null {
 
 function noteShape(id: number, row: number, col: number, z: number): string {
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:110pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:110pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" ` +
+    `o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 10, ${col + 5}, 15, ${row + 7}, 4</x:Anchor>` +

@@ -29,7 +29,8 @@ const LOOKS: Record<CellStyle, Look> = {
   input: {
     fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill>',
     border:
-      '<border><left style="thin"><color rgb="FF8EA9DB"/></left><right style="thin"><color rgb="FF8EA9DB"/></right><top style="thin"><color rgb="FF8EA9DB"/></top><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>',
+      '<border><left style="thin"><color rgb="FF8EA9DB"/></left><right style="thin"><color rgb="FF8EA9DB"/></right>' +
+      '<top style="thin"><color rgb="FF8EA9DB"/></top><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>',
     protection: '<protection locked="0"/>',
   },
   output: { fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFEEF3FA"/><bgColor indexed="64"/></patternFill></fill>' },
@@ -132,8 +133,16 @@ export function addCellFormats(xml: string, styles: ReadonlySet<CellStyle>, numb
     const border = style ? (ids.border.get(style) ?? 0) : 0;
     const numFmt = fmt ? numFmtIds.get(fmt)! : 0;
     const protection = style ? LOOKS[style].protection : undefined;
-    const applies = `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${protection ? ' applyProtection="1"' : ''}`;
-    const xf = `<${p}xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${protection ? `>${protection.replace(/<(\w)/, `<${p}$1`)}</${p}xf>` : '/>'}`;
+    const flags: [unknown, string][] = [
+      [numFmt, 'applyNumberFormat'],
+      [font, 'applyFont'],
+      [fill, 'applyFill'],
+      [border, 'applyBorder'],
+      [protection, 'applyProtection'],
+    ];
+    const applies = flags.map(([on, flag]) => (on ? ` ${flag}="1"` : '')).join('');
+    const body = protection ? `>${protection.replace(/<(\w)/, `<${p}$1`)}</${p}xf>` : '/>';
+    const xf = `<${p}xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${body}`;
     const at = xfs.items.indexOf(xf);
     index.set(combo, at >= 0 ? at : xfs.items.push(xf) - 1);
   }
@@ -175,13 +184,15 @@ export function sheetPartXml(spec: SheetSpec, styleIndex: ReadonlyMap<string, nu
   const frozen = spec.frozenRows ?? 0;
   const views =
     frozen > 0
-      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const widths = (spec.columnWidths ?? []).map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   const merges = (spec.merges ?? []).map((m) => `<mergeCell ref="${a1(m.start.row, m.start.col)}:${a1(m.end.row, m.end.col)}"/>`);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `${views}<sheetFormatPr defaultRowHeight="15"/>${widths ? `<cols>${widths}</cols>` : ''}<sheetData>${sheetData}</sheetData>` +
     `${merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>` : ''}` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
