@@ -3,7 +3,7 @@
  * drawing holding one hidden shape per note. The tool edits only its own notes: a note a person
  * wrote keeps its runs, author and shape; the tool's part is added as runs of its own after them.
  */
-import { TOOL_NOTE_MARKER } from '../engine';
+import { fromA1, TOOL_NOTE_MARKER } from '../engine';
 import { a1 } from './sheetXml';
 import { attr, escapeXml, unescapeXml } from './xlsxPackage';
 
@@ -95,13 +95,6 @@ export interface NotesEdit {
   added: { row: number; col: number }[];
 }
 
-function parseRef(ref: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** Takes the tool's part off every note; a note left without a person's text is removed. */
 export function clearToolNotes(xml: string): NotesEdit {
   const p = prefixOf(xml);
@@ -111,7 +104,7 @@ export function clearToolNotes(xml: string): NotesEdit {
     if (!commentText(c.xml).includes(TOOL_NOTE_MARKER)) continue;
     const kept = personRuns(c.xml, p);
     if (kept.length === 0) {
-      removed.push(parseRef(c.ref));
+      removed.push(fromA1(c.ref));
       doc = `${doc.slice(0, c.start)}${doc.slice(c.end)}`;
     } else {
       doc = `${doc.slice(0, c.start)}${replaceRuns(c.xml, p, kept)}${doc.slice(c.end)}`;
