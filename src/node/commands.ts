@@ -293,7 +293,7 @@ Tilvalg:
   --annotate UD.xlsx     Gem en kopi med en note på hver celle med et fund og arket Valideringsrapport.
   --locale da|en         Sprog for fundene (standard da).
 
-Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
+Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses; 70: uventet fejl.
 `,
   options: {
     format: { type: 'string' },
