@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // Prettier breaks code at 160 characters but not strings and comments; this catches those.
-    files: ['src/excel/**/*.ts', 'test/excel{Adapter,Arrays,Host,Manifest,Payload,Plan,Rollback}.test.ts', 'test/fakeExcel.test.ts'],
+    files: ['src/**/*.{ts,tsx}', 'test/excel{Adapter,Arrays,Host,Manifest,Payload,Plan,Rollback}.test.ts', 'test/fakeExcel.test.ts'],
     rules: { 'max-len': ['error', { code: 160, ignoreUrls: true, ignoreRegExpLiterals: true }] },
   },
   {

@@ -56,10 +56,20 @@ function contentSecurityPolicy({ officeJs, connect }) {
   ].join('; ');
 }
 
+/**
+ * Reads the production address when webpack applies its plugins, before it builds anything, so
+ * that a build without it fails at once and not halfway through copying the manifest. Reading the
+ * configuration alone (as knip does, to see which loaders the build uses) needs no address.
+ */
+class ProductionUrlPlugin {
+  apply() {
+    this.url = productionUrl();
+  }
+}
+
 module.exports = (_env, argv) => {
   const dev = argv.mode === 'development';
-  // Fail before building, not halfway through copying the manifest.
-  const baseUrl = dev ? DEV_URL : productionUrl();
+  const production = dev ? null : new ProductionUrlPlugin();
   const connect = dev ? ["'self'", 'wss://localhost:3000'] : [];
   const page = (name, template, chunks, officeJs) =>
     new HtmlWebpackPlugin({
@@ -126,6 +136,7 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      ...(production ? [production] : []),
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane'], true),
       page('commands', './src/taskpane/commands.html', ['commands'], true),
       page('harness', './src/harness/harness.html', ['harness'], false),
@@ -139,7 +150,7 @@ module.exports = (_env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(baseUrl)),
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(production.url) : content),
           },
         ],
       }),

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { computeProposal } from '../src/engine';
+import { EXIT } from '../src/node/cli';
 import { ROOT, STACK_TRACE, tb, tbProcess, tempDir } from './support/xlsx';
 
 const FORSLAG4 = path.join(ROOT, 'examples', 'forslag4.json');
@@ -260,5 +261,14 @@ describe('tb --help', () => {
     const compute = await tb('compute', '--help');
     expect(compute.stdout).toContain('--rounding total|cell');
     expect((await tb('help', 'check')).stdout).toContain('--annotate');
+  });
+
+  it('names every exit code the CLI uses, in the general help and in the help of check', async () => {
+    const general = (await tb('--help')).stdout;
+    const check = (await tb('help', 'check')).stdout;
+    for (const code of Object.values(EXIT)) {
+      expect(general).toMatch(new RegExp(`\\b${code} `));
+      expect(check).toMatch(new RegExp(`\\b${code}: `));
+    }
   });
 });

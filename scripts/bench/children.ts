@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { Measurement } from './measure';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 /** Compiled engine and adapter, inside node_modules so that their own imports resolve. */
 export const LIB = path.join(ROOT, 'node_modules', '.cache', 'tb-bench');
 

@@ -27,6 +27,9 @@ export interface CellFormat {
   totalLines?: boolean;
 }
 
+/** The colour of the thin borders (headers' bottom line, input boxes). */
+export const BORDER_COLOR = '8EA9DB';
+
 export const CELL_FORMATS: Readonly<Record<CellStyle, Readonly<CellFormat>>> = {
   title: { bold: true, size: 14 },
   subtitle: { bold: true, size: 11 },

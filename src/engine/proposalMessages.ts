@@ -70,9 +70,10 @@ export const PROPOSAL_MESSAGES = {
 /** Problems with fordelingsnøgler (distribution keys), keyed by problem. */
 export const KEY_MESSAGES = {
   unknownKey: (l: Locale, p: { name: string; names: readonly string[] }) => {
+    const keys = p.names.join(', ');
     if (l === 'da')
-      return `ukendt fordelingsnøgle "${p.name}" (${p.names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${p.names.join(', ')}`})`;
-    return `unknown distribution key "${p.name}" (${p.names.length === 0 ? 'the proposal has no keys under keys' : `the proposal's keys are ${p.names.join(', ')}`})`;
+      return `ukendt fordelingsnøgle "${p.name}" (${p.names.length === 0 ? 'forslaget har ingen nøgler under keys' : `forslagets nøgler er ${keys}`})`;
+    return `unknown distribution key "${p.name}" (${p.names.length === 0 ? 'the proposal has no keys under keys' : `the proposal's keys are ${keys}`})`;
   },
   unusedKey: (l: Locale, p: { name: string }) =>
     l === 'da'
@@ -214,7 +215,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The known key nearest to `key` by edit distance, ignoring case, when it is close enough. */
-export function nearest(key: string, known: readonly string[]): string | undefined {
+function nearest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {

@@ -8,7 +8,7 @@
  */
 
 /** Every API object: `isNullObject` is readable after a sync for `…OrNullObject` results. */
-export interface XlClientObject {
+interface XlClientObject {
   readonly isNullObject: boolean;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describeChangeProblem, describeRequestFailure, type AdapterLocale } from './messages';
 
-export type ChangeProblemCode =
+type ChangeProblemCode =
   'workbook-protected' | 'sheet-protected' | 'sheet-exists' | 'missing-sheet' | 'merged-cells' | 'array-formula' | 'spill' | 'last-sheet';
 
 /** One reason a batch of changes cannot be applied. */

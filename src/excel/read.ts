@@ -20,7 +20,7 @@ export interface ReadBlock {
  * Quoted text, escapes and [colour]/[$-406] sections do not count; `m` alone is a month only
  * without hours or seconds beside it.
  */
-export function isDateFormat(format: unknown): boolean {
+function isDateFormat(format: unknown): boolean {
   if (typeof format !== 'string' || format === 'General' || format === '@') return false;
   const bare = format
     .replace(/"[^"]*"/g, '')

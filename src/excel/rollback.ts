@@ -23,7 +23,7 @@ export interface PriorState {
 }
 
 /** Some of the workbook could not be put back; names what is left to do by hand. */
-export class RollbackIncompleteError extends Error {
+class RollbackIncompleteError extends Error {
   constructor(
     override readonly cause: unknown,
     readonly leftovers: string[],

@@ -61,7 +61,7 @@ export function literalText(text: string): string {
   return text === '' ? '' : `'${text}`;
 }
 
-export function officeInput(write: CellWrite): string | number | boolean {
+function officeInput(write: CellWrite): string | number | boolean {
   if (write.formula) return write.formula.startsWith('=') ? write.formula : `=${write.formula}`;
   const v: CellValue = write.value;
   switch (v.kind) {
@@ -203,7 +203,7 @@ export function cellSteps(sheet: () => XlWorksheet, writes: readonly CellWrite[]
 }
 
 /** The tool's text per cell: several notes on one cell in one batch are joined, in order. */
-export function requestedNotes(changes: WorkbookChanges): Map<string, { sheet: string; a1: string; text: string }> {
+function requestedNotes(changes: WorkbookChanges): Map<string, { sheet: string; a1: string; text: string }> {
   const requested = new Map<string, { sheet: string; a1: string; text: string }>();
   for (const n of changes.notes ?? []) {
     const a1 = rangeToA1({ start: n, end: n });

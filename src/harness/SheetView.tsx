@@ -13,7 +13,7 @@ const MAX_COLS = 40;
  * As Excel shows a value: numbers in Danish form, grouped in thousands only when the cell's number
  * format asks for it (Excel's General format shows the year 2025 as 2025, not 2.025).
  */
-export function display(value: string | number | boolean, numberFormat?: string): string {
+function display(value: string | number | boolean, numberFormat?: string): string {
   if (typeof value === 'number') return value.toLocaleString('da-DK', { maximumFractionDigits: 4, useGrouping: /#[,.]##0/.test(numberFormat ?? '') });
   if (typeof value === 'boolean') return value ? 'SAND' : 'FALSK';
   return value;

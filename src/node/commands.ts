@@ -73,10 +73,15 @@ function requireXlsxName(file: string, option: string): void {
   if (extension(file) !== '.xlsx') throw new UsageError(`${option} skal være en .xlsx-fil (fik ${file})`);
 }
 
-export function choice<T extends string>(value: string | boolean | undefined, option: string, allowed: readonly T[], fallback: T): T {
+function choice<T extends string>(value: string | boolean | undefined, option: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${option} skal være ${allowed.join(' eller ')} (fik ${String(value)})`);
+}
+
+/** `--locale da|en`, Danish unless asked. */
+export function localeOption(values: Values): Locale {
+  return choice(values.locale, 'locale', ['da', 'en'], 'da');
 }
 
 export function stringOption(values: Values, name: string): string | undefined {
@@ -244,7 +249,7 @@ Tilvalg:
     const file = oneFile(positionals, 'compute', 'en fil (FIL.xlsx eller FIL.json)');
     const format = choice(values.format, 'format', ['table', 'json'], 'table');
     const rounding = choice(values.rounding, 'rounding', ['total', 'cell'], 'total');
-    const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
+    const locale = localeOption(values);
     const out = stringOption(values, 'out');
 
     if (extension(file) === '.json') {
@@ -293,7 +298,7 @@ Tilvalg:
   --annotate UD.xlsx     Gem en kopi med en note på hver celle med et fund og arket Valideringsrapport.
   --locale da|en         Sprog for fundene (standard da).
 
-Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
+Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses; 70: uventet fejl.
 `,
   options: {
     format: { type: 'string' },
@@ -303,7 +308,7 @@ Slutkode 0: ingen fejl; 1: der er fejl; 2: filen kan ikke læses.
   async run(positionals, values, io) {
     const file = oneFile(positionals, 'check', 'en projektmappe (FIL.xlsx)');
     const format = choice(values.format, 'format', ['text', 'json'], 'text');
-    const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
+    const locale = localeOption(values);
     const annotate = stringOption(values, 'annotate');
     if (annotate !== undefined) {
       requireXlsxName(annotate, '--annotate');

@@ -17,14 +17,8 @@ export interface StoredName {
   hidden?: boolean;
 }
 
-interface ExcelJsName {
-  name: string;
-  ranges: string[];
-  localSheetId?: number;
-  /** The element's own text and its hidden flag, added by the parser patch below. */
-  text?: string;
-  hidden?: boolean;
-}
+/** A name as ExcelJS models it, with the element's own text and hidden flag that the parser patch below adds. */
+type ExcelJsName = DefinedNamesXform['model'];
 
 // Print areas and titles live in each sheet's page setup in ExcelJS, which writes them back.
 const PAGE_SETUP_NAMES = new Set(['_xlnm.Print_Area', '_xlnm.Print_Titles']);

@@ -62,7 +62,7 @@ export class InvalidJsonError extends FileError {
 }
 
 /** A path that exists but cannot be read as a file: a folder, no access, a device. */
-export class UnreadableFileError extends FileError {
+class UnreadableFileError extends FileError {
   constructor(file: string, reason: string) {
     super(file, `${file}: ${reason}`);
     this.name = 'UnreadableFileError';
@@ -97,7 +97,8 @@ export class ProtectedSheetError extends FileError {
   constructor(file: string, sheets: readonly string[]) {
     super(
       file,
-      `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`,
+      `${file}: arket ${sheets.map((s) => `»${s}«`).join(', ')} er beskyttet; ` +
+        `fjern arkbeskyttelsen i Excel (Gennemse > Fjern beskyttelse af ark), og kør igen. Intet er skrevet.`,
     );
     this.name = 'ProtectedSheetError';
   }

@@ -3,8 +3,8 @@
  * one per table, unit, bevilling and year, as CSV that Danish Excel opens correctly.
  */
 import * as path from 'node:path';
-import { computeProposal, kvantumCsv, normalizeProposal, parsePriceIndex, PriceIndexError, readTemplate, type Locale, type PriceIndex } from '../engine';
-import { choice, inFile, oneFile, readJson, readText, stringOption, UsageError, writeTextFile, type Command } from './commands';
+import { computeProposal, kvantumCsv, normalizeProposal, parsePriceIndex, PriceIndexError, readTemplate, type PriceIndex } from '../engine';
+import { inFile, localeOption, oneFile, readJson, readText, stringOption, UsageError, writeTextFile, type Command } from './commands';
 import { NotXlsxError } from './errors';
 import { XlsxWorkbook } from './xlsxAdapter';
 
@@ -36,7 +36,7 @@ Tilvalg:
   async run(positionals, values, io) {
     const file = oneFile(positionals, 'kvantum', 'en fil (FIL.json eller FIL.xlsx)');
     const out = stringOption(values, 'out');
-    const locale: Locale = choice(values.locale, 'locale', ['da', 'en'], 'da');
+    const locale = localeOption(values);
     if (out !== undefined && path.extname(out).toLowerCase() !== '.csv') throw new UsageError(`--out skal være en .csv-fil (fik ${out})`);
     const ext = path.extname(file).toLowerCase();
     let input: unknown;

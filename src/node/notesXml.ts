@@ -3,15 +3,16 @@
  * drawing holding one hidden shape per note. The tool edits only its own notes: a note a person
  * wrote keeps its runs, author and shape; the tool's part is added as runs of its own after them.
  */
-import { TOOL_NOTE_MARKER } from '../engine';
+import { fromA1, TOOL_NOTE_MARKER } from '../engine';
 import { a1 } from './sheetXml';
 import { attr, escapeXml, unescapeXml } from './xlsxPackage';
 
 /** The author the tool writes its own notes as. */
-export const TOOL_AUTHOR = 'Teknisk beregningsark';
+const TOOL_AUTHOR = 'Teknisk beregningsark';
 
 export const EMPTY_COMMENTS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
 
 interface CommentSpan {
   start: number;
@@ -32,7 +33,7 @@ function comments(xml: string, p: string): CommentSpan[] {
 }
 
 /** The plain text of a comment element (its `<t>` contents, phonetic runs left out). */
-export function commentText(commentXml: string): string {
+function commentText(commentXml: string): string {
   const p = /<(\w+:)?comment[\s>]/.exec(commentXml)?.[1] ?? '';
   const body = commentXml.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
   return [...body.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g'))].map((m) => unescapeXml(m[1])).join('');
@@ -94,13 +95,6 @@ export interface NotesEdit {
   added: { row: number; col: number }[];
 }
 
-function parseRef(ref: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** Takes the tool's part off every note; a note left without a person's text is removed. */
 export function clearToolNotes(xml: string): NotesEdit {
   const p = prefixOf(xml);
@@ -110,7 +104,7 @@ export function clearToolNotes(xml: string): NotesEdit {
     if (!commentText(c.xml).includes(TOOL_NOTE_MARKER)) continue;
     const kept = personRuns(c.xml, p);
     if (kept.length === 0) {
-      removed.push(parseRef(c.ref));
+      removed.push(fromA1(c.ref));
       doc = `${doc.slice(0, c.start)}${doc.slice(c.end)}`;
     } else {
       doc = `${doc.slice(0, c.start)}${replaceRuns(c.xml, p, kept)}${doc.slice(c.end)}`;
@@ -156,7 +150,8 @@ export function addToolNotes(xml: string, notes: readonly { row: number; col: nu
       continue;
     }
     fresh.push(
-      `<${p}comment ref="${ref}" authorId="${author.id}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`,
+      `<${p}comment ref="${ref}" authorId="${author.id}">` +
+        `<${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(part)}</${p}t></${p}r></${p}text></${p}comment>`,
     );
     added.push({ row: note.row, col: note.col });
   }
@@ -185,7 +180,8 @@ export function emptyVml(idBlock: number): string {
 }
 
 const NOTE_SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
 /** The id block (`o:idmap data`) a VML drawing uses, or null. */
 export function vmlIdBlock(vml: string): number | null {
@@ -195,7 +191,9 @@ export function vmlIdBlock(vml: string): number | null {
 
 function noteShape(id: number, row: number, col: number, z: number): string {
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:110pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" ` +
+    `style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:110pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" ` +
+    `o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 10, ${col + 5}, 15, ${row + 7}, 4</x:Anchor>` +

@@ -3,7 +3,7 @@
  * own, and the few cell formats it needs, appended to the styles part without changing any
  * format already there (existing style indexes keep their meaning).
  */
-import type { CellStyle, SheetSpec } from '../engine';
+import { BORDER_COLOR, CELL_FORMATS, type CellFormat, type CellStyle, type SheetSpec } from '../engine';
 import { a1, cellElement, type CellPatch } from './sheetXml';
 import { attr, escapeXml } from './xlsxPackage';
 
@@ -14,32 +14,36 @@ interface Look {
   protection?: string;
 }
 
-const THIN = '<left/><right/><top/>';
+/** One side of a border: `<left/>`, or `<top style="thin"><color rgb="…"/></top>`. */
+function side(name: string, style?: 'thin' | 'double', argb?: string): string {
+  if (!style) return `<${name}/>`;
+  return argb ? `<${name} style="${style}"><color rgb="${argb}"/></${name}>` : `<${name} style="${style}"/>`;
+}
 
-/** The look of each `CellStyle`, as SpreadsheetML font, fill and border elements. */
-const LOOKS: Record<CellStyle, Look> = {
-  title: { font: '<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>' },
-  subtitle: { font: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' },
-  header: {
-    font: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
-    fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill>',
-    border: `<border>${THIN.replace('<top/>', '')}<top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>`,
-  },
-  label: {},
-  input: {
-    fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill>',
-    border:
-      '<border><left style="thin"><color rgb="FF8EA9DB"/></left><right style="thin"><color rgb="FF8EA9DB"/></right><top style="thin"><color rgb="FF8EA9DB"/></top><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>',
-    protection: '<protection locked="0"/>',
-  },
-  output: { fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFEEF3FA"/><bgColor indexed="64"/></patternFill></fill>' },
-  total: {
-    font: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
-    border: '<border><left/><right/><top style="thin"/><bottom style="double"/><diagonal/></border>',
-  },
-  note: { font: '<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font>' },
-  link: { font: '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>' },
-};
+/** A `CellStyle`'s format from the shared palette (`CELL_FORMATS`) as SpreadsheetML font, fill and border elements. */
+function lookOf(format: CellFormat): Look {
+  const look: Look = {};
+  if (format.bold || format.italic || format.underline || format.size !== undefined || format.fontColor !== undefined) {
+    const color = format.fontColor !== undefined ? `<color rgb="FF${format.fontColor}"/>` : '';
+    const marks = `${format.bold ? '<b/>' : ''}${format.italic ? '<i/>' : ''}${format.underline ? '<u/>' : ''}`;
+    look.font = `<font>${marks}<sz val="${format.size ?? 11}"/>${color}<name val="Calibri"/><family val="2"/></font>`;
+  }
+  if (format.fill !== undefined) {
+    look.fill = `<fill><patternFill patternType="solid"><fgColor rgb="FF${format.fill}"/><bgColor indexed="64"/></patternFill></fill>`;
+  }
+  const line = `FF${BORDER_COLOR}`;
+  let sides: string | undefined;
+  if (format.borderBottom) sides = side('left') + side('right') + side('top') + side('bottom', 'thin', line);
+  if (format.totalLines) sides = side('left') + side('right') + side('top', 'thin') + side('bottom', 'double');
+  if (format.inputBox) {
+    sides = ['left', 'right', 'top', 'bottom'].map((name) => side(name, 'thin', line)).join('');
+    look.protection = '<protection locked="0"/>';
+  }
+  if (sides !== undefined) look.border = `<border>${sides}<diagonal/></border>`;
+  return look;
+}
+
+const LOOKS = Object.fromEntries(Object.entries(CELL_FORMATS).map(([style, format]) => [style, lookOf(format)])) as Record<CellStyle, Look>;
 
 interface Collection {
   /** The child elements as written, in order. */
@@ -132,8 +136,16 @@ export function addCellFormats(xml: string, styles: ReadonlySet<CellStyle>, numb
     const border = style ? (ids.border.get(style) ?? 0) : 0;
     const numFmt = fmt ? numFmtIds.get(fmt)! : 0;
     const protection = style ? LOOKS[style].protection : undefined;
-    const applies = `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${protection ? ' applyProtection="1"' : ''}`;
-    const xf = `<${p}xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${protection ? `>${protection.replace(/<(\w)/, `<${p}$1`)}</${p}xf>` : '/>'}`;
+    const flags: [unknown, string][] = [
+      [numFmt, 'applyNumberFormat'],
+      [font, 'applyFont'],
+      [fill, 'applyFill'],
+      [border, 'applyBorder'],
+      [protection, 'applyProtection'],
+    ];
+    const applies = flags.map(([on, flag]) => (on ? ` ${flag}="1"` : '')).join('');
+    const body = protection ? `>${protection.replace(/<(\w)/, `<${p}$1`)}</${p}xf>` : '/>';
+    const xf = `<${p}xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${body}`;
     const at = xfs.items.indexOf(xf);
     index.set(combo, at >= 0 ? at : xfs.items.push(xf) - 1);
   }
@@ -143,7 +155,7 @@ export function addCellFormats(xml: string, styles: ReadonlySet<CellStyle>, numb
 }
 
 /** The key of a cell's format in `addCellFormats`'s index. */
-export function formatKey(style: CellStyle | undefined, numberFormat: string | undefined): string {
+function formatKey(style: CellStyle | undefined, numberFormat: string | undefined): string {
   return `${style ?? ''}\u0000${numberFormat ?? ''}`;
 }
 
@@ -175,13 +187,15 @@ export function sheetPartXml(spec: SheetSpec, styleIndex: ReadonlyMap<string, nu
   const frozen = spec.frozenRows ?? 0;
   const views =
     frozen > 0
-      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const widths = (spec.columnWidths ?? []).map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   const merges = (spec.merges ?? []).map((m) => `<mergeCell ref="${a1(m.start.row, m.start.col)}:${a1(m.end.row, m.end.col)}"/>`);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `${views}<sheetFormatPr defaultRowHeight="15"/>${widths ? `<cols>${widths}</cols>` : ''}<sheetData>${sheetData}</sheetData>` +
     `${merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>` : ''}` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'

@@ -3,7 +3,7 @@
  * replaced (keeping their style), missing cells and rows are inserted in order, and every other
  * byte of the part stays as it was.
  */
-import { columnLetters, type CellValue } from '../engine';
+import { columnLetters, dateToSerial, type CellValue } from '../engine';
 import { DamagedPackageError } from './errors';
 import { attr, escapeXml } from './xlsxPackage';
 
@@ -72,14 +72,10 @@ export function cellElement(prefix: string, patch: CellPatch, oldTag: string | n
     case 'error':
       return el(' t="e"', `${f}<${prefix}v>${escapeXml(v.value)}</${prefix}v>`);
     case 'date':
-      return el('', `${f}<${prefix}v>${numberText(excelSerial(v.value))}</${prefix}v>`);
+      return el('', `${f}<${prefix}v>${numberText(dateToSerial(v.value))}</${prefix}v>`);
     case 'empty':
       return f ? el('', f) : `<${c} r="${ref}"${style}/>`;
   }
-}
-
-function excelSerial(date: Date): number {
-  return date.getTime() / 86400000 + 25569;
 }
 
 /** The namespace prefix of a part's root element (`x:` in `<x:worksheet>`, '' usually). */

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import {
+  BORDER_COLOR,
   CELL_FORMATS,
   EMPTY,
   formulaKey,
@@ -332,7 +333,7 @@ function writeCell(cell: ExcelJS.Cell, write: CellWrite): void {
   if (write.numberFormat) cell.numFmt = write.numberFormat;
 }
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8EA9DB' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: `FF${BORDER_COLOR}` } };
 
 function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };

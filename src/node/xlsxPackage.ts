@@ -77,7 +77,7 @@ export function setAttr(tag: string, name: string, value: string): string {
 }
 
 /** The part a relationship target points to, resolved against the part that holds the relationship. */
-export function resolveTarget(sourcePart: string, target: string): string {
+function resolveTarget(sourcePart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const base = sourcePart.split('/').slice(0, -1);
   for (const seg of target.split('/')) {
@@ -94,7 +94,7 @@ export function relsPartOf(part: string): string {
 }
 
 /** A relative target from `fromPart`'s folder to `toPart`. */
-export function relativeTarget(fromPart: string, toPart: string): string {
+function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split('/').slice(0, -1);
   const to = toPart.split('/');
   let common = 0;

@@ -8,7 +8,7 @@ import { ExcelRequestError, WorkbookChangeError } from '../excel/errors';
 import { describeRequestFailure } from '../excel/messages';
 import type { PaneLocale, PaneStrings } from './i18n';
 
-export interface PaneErrorLine {
+interface PaneErrorLine {
   text: string;
   /** Set when the problem lies in a cell or range the user can go to. */
   sheet?: string;

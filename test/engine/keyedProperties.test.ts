@@ -214,7 +214,8 @@ describe('computeProposal on 1,000 random keyed proposals', () => {
   it('agrees with a naive model within rounding; tables, B = C − A and Kvantum lines exact', () => {
     fc.assert(
       fc.property(proposal, (p) => expectInvariants(p, computeProposal(p))),
-      { numRuns: 1000, seed: 20261130 },
+      // Fewer runs under mutation testing (jest.stryker.config.js sets TB_PROPERTY_RUNS).
+      { numRuns: Number(process.env.TB_PROPERTY_RUNS ?? 1000), seed: 20261130 },
     );
   });
 });

@@ -58,7 +58,7 @@ export const TITLES = [
   'Tabel iv.',
 ];
 
-export const LABELS = [
+const LABELS = [
   'Total',
   'I alt',
   'i alt',

@@ -6,6 +6,7 @@ import { cellAt, type CellValue, type SheetGrid } from '../cells';
 import { TABLE_KEYS, type TableKey } from '../compute';
 import { parseNumber } from '../numbers';
 import { resolveUnit } from '../units';
+import { FOOTNOTE, isBlankRow, textOf, valueCells, yearOf } from './grid';
 import { discoverOverviews } from './overview';
 import { type FoundTable, type LineRole, type PriceLevel, type SheetTables, type TableKind, type TableLine, type ValueCell, type YearHeader } from './model';
 
@@ -16,7 +17,6 @@ const NUMBERED_TITLE = /^\s*(?:tabel|table|tablet|tabell)\s*(?:\d+(?:\.\d+)*|[iv
 const PRICE_LEVEL = /1\.?000\s*kr\.?\s*(?:(\d{4})|løbende|årets)\s*(?:p\s*[/|]\s*[l1i]|pris)/i;
 const TOTAL_LABEL = /^(?:total|i alt|sum)\b|\bi alt\b|\btotalt?\b/i;
 const PAYBACK_LABEL = /^tilbagebetalingstid/i;
-const FOOTNOTE = /^\s*(?:\*|note|noter|anm\.?|kilde)\b|^\s*\*/i;
 const HEADER_SEARCH_ROWS = 5;
 const MAX_BLANK_RUN = 3;
 
@@ -25,22 +25,6 @@ interface Title {
   col: number;
   text: string;
   kind: TableKind;
-}
-
-function textOf(cell: CellValue): string {
-  if (cell.kind !== 'text') return '';
-  // Most labels hold single spaces only; rebuilding them through the regex is the costly part.
-  return /[^\S ]| {2}/.test(cell.value) ? cell.value.replace(/\s+/g, ' ').trim() : cell.value.trim();
-}
-
-/** A year header cell: a whole number 1990–2100, as a number or as text. */
-function yearOf(cell: CellValue): number | null {
-  if (cell.kind === 'number') return Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100 ? cell.value : null;
-  if (cell.kind === 'text') {
-    const m = /^\s*((?:19|20)\d\d)\s*\**\s*$/.exec(cell.value);
-    return m ? Number(m[1]) : null;
-  }
-  return null;
 }
 
 function classifyTitle(text: string): TableKind | null {
@@ -110,13 +94,6 @@ function findColumn(grid: SheetGrid, fromRow: number, toRow: number, maxCol: num
     for (let c = 0; c < Math.min(row.length, maxCol); c++) if (pattern.test(textOf(row[c]))) return c;
   }
   return null;
-}
-
-function valueCells(grid: SheetGrid, row: number, cols: readonly number[]): ValueCell[] {
-  return cols.map((col) => {
-    const raw = cellAt(grid, row, col);
-    return { row, col, raw, parsed: parseNumber(raw) };
-  });
 }
 
 function allBlank(values: readonly ValueCell[]): boolean {
@@ -347,10 +324,6 @@ function firstText(grid: SheetGrid, row: number): { text: string; col: number } 
     if (cell.kind !== 'empty') return { text: '', col: c };
   }
   return { text: '', col: 0 };
-}
-
-function isBlankRow(grid: SheetGrid, row: number): boolean {
-  return (grid.cells[row] ?? []).every((c) => c.kind === 'empty' || (c.kind === 'text' && c.value.trim() === ''));
 }
 
 /** Generic tables closed by a total row ("Total", "I alt", "… i alt", "… totalt"). */

@@ -13,9 +13,9 @@
  * per-sheet rules read their numbers and check the "I alt" row like any total); the workbook
  * rule `overview-matches-proposal` compares each row with its proposal's sheet.
  */
-import { cellAt, type CellAddress, type CellValue, type SheetGrid } from '../cells';
-import { parseNumber } from '../numbers';
-import type { FoundTable, TableLine, ValueCell } from './model';
+import { cellAt, type CellAddress, type SheetGrid } from '../cells';
+import { FOOTNOTE, isBlankRow, textOf, valueCells, yearOf } from './grid';
+import type { FoundTable, TableLine } from './model';
 
 /** One proposal row of an overview. */
 export interface OverviewRow {
@@ -45,20 +45,10 @@ interface TitleCell {
 
 const INVESTMENT_HEADER = /^samlet\s+investering\b/i;
 const TOTAL_LABEL = /^(?:i\s+alt|total)\b/i;
-const FOOTNOTE = /^\s*(?:\*|note|noter|anm\.?|kilde)\b|^\s*\*/i;
 /** "Forslag 4", "BC01", "1", "F3." at the start of a label: a word of letters, then 1–3 digits. */
 const REF = /^([a-zæøå]{0,10})[ \t]*(\d{1,3})(?=$|[\s.:)–-])[\s.:)–-]*(.*)$/i;
 const HEADER_ROWS = 3;
 const TITLE_ROWS_ABOVE = 4;
-
-function textOf(cell: CellValue): string {
-  return cell.kind === 'text' ? cell.value.replace(/\s+/g, ' ').trim() : '';
-}
-
-function yearOf(cell: CellValue): number | null {
-  const value = cell.kind === 'number' ? cell.value : cell.kind === 'text' && /^\s*\d{4}\s*\**\s*$/.test(cell.value) ? parseInt(cell.value, 10) : NaN;
-  return Number.isInteger(value) && value >= 1990 && value <= 2100 ? value : null;
-}
 
 /**
  * A proposal's number and title from a label ("Forslag 4 Digitalisering …" → "forslag 4",
@@ -81,17 +71,6 @@ export function titleKey(title: string): string {
     .replace(/(\p{L})- (\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.:;,–-]+|[\s.:;,–-]+$/g, '');
-}
-
-function valueCells(grid: SheetGrid, row: number, cols: readonly number[]): ValueCell[] {
-  return cols.map((col) => {
-    const raw = cellAt(grid, row, col);
-    return { row, col, raw, parsed: parseNumber(raw) };
-  });
-}
-
-function isBlankRow(grid: SheetGrid, row: number): boolean {
-  return (grid.cells[row] ?? []).every((c) => c.kind === 'empty' || (c.kind === 'text' && c.value.trim() === ''));
 }
 
 /** The label cells left of the first value column: their texts (numbers as written) and the first one's address. */

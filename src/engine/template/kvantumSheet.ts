@@ -38,7 +38,8 @@ export function kvantumSheet(result: ProposalResult | null, priceLevel: number, 
     1,
     0,
     text(
-      `Linjerne skrives af »Beregn tabeller« ud fra fanen Input: én linje pr. tabel, udvalg, bevilling og år, i hele 1.000 kr. De summerer til Tabel A–E på fanen ${TABLES_SHEET}.`,
+      `Linjerne skrives af »Beregn tabeller« ud fra fanen Input: én linje pr. tabel, udvalg, bevilling og år, i hele 1.000 kr. ` +
+        `De summerer til Tabel A–E på fanen ${TABLES_SHEET}.`,
     ),
     {
       style: 'note',
@@ -69,7 +70,9 @@ export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult
       problems.push({
         path: taken.name,
         sheet: taken.name,
-        message: `arket »${taken.name}« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; omdøb arket (fx til »${taken.name} (egen)«), og beregn igen`,
+        message:
+          `arket »${taken.name}« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; ` +
+          `omdøb arket (fx til »${taken.name} (egen)«), og beregn igen`,
       });
       return {};
     }
@@ -88,7 +91,9 @@ export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult
     problems.push({
       path: rangeRef(grid.name, { start: { row: occupied, col: first }, end: { row: occupied, col: first + WIDTH - 1 } }),
       sheet: grid.name,
-      message: `Kvantum-linjerne skal bruge rækkerne ${range.end.row + 2}–${end + 1} under linjerne fra sidste beregning, men række ${occupied + 1} er ikke tom; flyt det, der står dér, og beregn igen`,
+      message:
+        `Kvantum-linjerne skal bruge rækkerne ${range.end.row + 2}–${end + 1} under linjerne fra sidste beregning, ` +
+        `men række ${occupied + 1} er ikke tom; flyt det, der står dér, og beregn igen`,
     });
     return {};
   }

@@ -163,7 +163,9 @@ function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[
     const where = rangeRef(grid.name, { start: { row: header, col: range.start.col }, end: { row: header, col: range.end.col } });
     problems.push({
       path: where,
-      message: `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ret årene på fanen Input eller i tabellens overskrift`,
+      message:
+        `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ` +
+        `ret årene på fanen Input eller i tabellens overskrift`,
     });
     return null;
   }
@@ -253,7 +255,9 @@ function writeTable(
       for (const b of needed.slice(free.length)) {
         problems.push({
           path: rangeRef(grid.name, range),
-          message: `${tableName(spec)} har ingen række til ${group.name} med bevillingen »${b.bevilling}«; indsæt en række over Total med »${group.name}« i kolonne A (kolonne B skrives af beregningen)`,
+          message:
+            `${tableName(spec)} har ingen række til ${group.name} med bevillingen »${b.bevilling}«; ` +
+            `indsæt en række over Total med »${group.name}« i kolonne A (kolonne B skrives af beregningen)`,
         });
       }
       continue;

@@ -1,7 +1,7 @@
 /** The fake's notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10). */
 import { fromA1, rangeToA1, splitSheetAddress } from '../../engine/cells';
 import type * as Xl from '../api';
-import { FakeExcelError } from './errors';
+import { assertUnprotected, FakeExcelError } from './errors';
 import type { CommentModel, CommentReplyModel, SheetModel } from './model';
 import type { FakeContext } from './host';
 import { FakeObject, FakeCollection, itemPath, methodPath, propertyPath, unknownProperty, type PathSpec } from './object';
@@ -82,8 +82,7 @@ export class FakeNoteCollection extends FakeCollection<CellTarget, FakeNote> imp
       methodPath(this, 'add', [cellAddress, content]),
       () => {
         const target = cellTarget(this.ctx, this.scope, cellAddress, 'note');
-        if (target.sheet.protected)
-          throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
+        assertUnprotected(target.sheet);
         if (target.sheet.notes.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a note.`);
         if (target.sheet.comments.has(target.key))
           throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a threaded comment; a cell holds either a note or a comment.`);
@@ -118,7 +117,7 @@ export class FakeNote extends FakeObject<CellTarget> implements Xl.XlNote {
   }
   set content(value: string) {
     this.queueSet('content', value, (t) => {
-      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      assertUnprotected(t.sheet);
       t.sheet.notes.get(t.key)!.content = value;
     });
   }
@@ -140,7 +139,7 @@ export class FakeNote extends FakeObject<CellTarget> implements Xl.XlNote {
 
   delete(): void {
     this.queueMethod('delete', [], (t) => {
-      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      assertUnprotected(t.sheet);
       t.sheet.notes.delete(t.key);
     });
   }
@@ -184,9 +183,7 @@ export class FakeCommentCollection extends FakeCollection<CellTarget, FakeCommen
       methodPath(this, 'add', [cellAddress, content, null]),
       () => {
         const target = cellTarget(this.ctx, this.scope, cellAddress, 'comment');
-        if (target.sheet.protected) {
-          throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${target.sheet.name}")`);
-        }
+        assertUnprotected(target.sheet);
         if (target.sheet.comments.has(target.key)) throw new FakeExcelError('InvalidOperation', `The cell ${target.key} already has a comment thread.`);
         if (target.sheet.notes.has(target.key))
           throw new FakeExcelError('InvalidOperation', `The cell ${target.key} has a note; a cell holds either a note or a comment.`);
@@ -258,7 +255,7 @@ export class FakeComment extends FakeObject<CellTarget> implements Xl.XlComment 
 
   delete(): void {
     this.queueMethod('delete', [], (t) => {
-      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      assertUnprotected(t.sheet);
       t.sheet.comments.delete(t.key);
     });
   }

@@ -36,3 +36,10 @@ export function propertyNotLoaded(property: string): FakeExcelError {
       'call the load method on the containing object and call "context.sync()" on the associated request context.',
   );
 }
+
+/** Excel refuses any change to a cell (value, format, note, comment) on a protected sheet. */
+export function assertUnprotected(sheet: { name: string; protected: boolean }): void {
+  if (sheet.protected) {
+    throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${sheet.name}")`);
+  }
+}

@@ -1,7 +1,7 @@
 /** The fake's ranges: values and formulas as Excel reads them, formats, merged areas. */
 import { dateToSerial, rangeToA1, sheetRef, type CellRange } from '../../engine/cells';
 import type * as Xl from '../api';
-import { FakeExcelError, propertyNotLoaded } from './errors';
+import { assertUnprotected, FakeExcelError, propertyNotLoaded } from './errors';
 import { evaluateFormula, UnsupportedFormula, type FormulaHost } from './formula';
 import { cellKey, parseCellKey, WorkbookModel, type CellModel, type Scalar, type SheetModel } from './model';
 import { FakeObject, methodPath, propertyPath, unknownProperty } from './object';
@@ -211,9 +211,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements Xl.XlRange {
 
   /** Protected sheets refuse every edit. */
   private assertEditable(t: RangeTarget): void {
-    if (t.sheet.protected) {
-      throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
-    }
+    assertUnprotected(t.sheet);
   }
 
   /** Calls `apply` for every cell with its input, broadcasting a single value as Excel does. */
@@ -480,7 +478,7 @@ export class FakeRangeFormat implements Xl.XlRangeFormat {
   /** Sets a style property of every cell; a protected sheet refuses. */
   private style(part: FormatPart, name: string, value: unknown, apply: (style: NonNullable<CellModel['style']>) => void): void {
     part.set(name, value, (t) => {
-      if (t.sheet.protected) throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. ("${t.sheet.name}")`);
+      assertUnprotected(t.sheet);
       for (let r = t.range.start.row; r <= t.range.end.row; r++) {
         for (let c = t.range.start.col; c <= t.range.end.col; c++) apply((this.range.ctx.model.editCell(t.sheet, r, c).style ??= {}));
       }

@@ -9,7 +9,8 @@ const TEXT = {
     show: 'Vis arket',
     veryHiddenTitle: (s: string) => `Arket »${s}« er meget skjult`,
     veryHiddenBody:
-      'Arket er skjult, så det ikke kan vises fra Excels menuer (»meget skjult«, sat med Visual Basic). Bed den, der har lavet projektmappen, om at vise det, eller se fundet på arket Valideringsrapport.',
+      'Arket er skjult, så det ikke kan vises fra Excels menuer (»meget skjult«, sat med Visual Basic). ' +
+      'Bed den, der har lavet projektmappen, om at vise det, eller se fundet på arket Valideringsrapport.',
     close: 'Luk',
   },
   en: {
@@ -18,7 +19,8 @@ const TEXT = {
     show: 'Show the sheet',
     veryHiddenTitle: (s: string) => `The sheet "${s}" is very hidden`,
     veryHiddenBody:
-      'The sheet is hidden so that Excel\'s menus cannot show it ("very hidden", set with Visual Basic). Ask whoever made the workbook to show it, or see the finding on the Valideringsrapport sheet.',
+      'The sheet is hidden so that Excel\'s menus cannot show it ("very hidden", set with Visual Basic). ' +
+      'Ask whoever made the workbook to show it, or see the finding on the Valideringsrapport sheet.',
     close: 'Close',
   },
 } as const;

@@ -28,7 +28,7 @@ export type CheckPhase = 'reading' | 'checking' | 'annotating';
 export const CHECK_PHASES: readonly CheckPhase[] = ['reading', 'checking', 'annotating'];
 
 /** What the optional annotation wrote. */
-export interface Annotation {
+interface Annotation {
   mode: AnnotationMode;
   /** Cells that got a note (or comment). */
   cells: number;

@@ -28,7 +28,8 @@ export const da: PaneStrings = {
 
   confirmReplaceTitle: 'Erstat ark?',
   confirmReplaceBody: (sheets) =>
-    `Projektmappen har allerede ${sheets.length === 1 ? 'arket' : 'arkene'} ${list(sheets)}. Skabelonen erstatter ${sheets.length === 1 ? 'det' : 'dem'}, og det, der står der nu, går tabt.`,
+    `Projektmappen har allerede ${sheets.length === 1 ? 'arket' : 'arkene'} ${list(sheets)}. ` +
+    `Skabelonen erstatter ${sheets.length === 1 ? 'det' : 'dem'}, og det, der står der nu, går tabt.`,
   confirmReplace: 'Erstat',
   cancel: 'Annuller',
 
@@ -48,7 +49,8 @@ export const da: PaneStrings = {
   templateCancelled: 'Skabelonen blev ikke indsat. Intet er ændret.',
   tablesWritten: (cells) => `Tabel A–E er skrevet på fanen Tabeller og Kvantum-linjerne på fanen Kvantum (${plural(cells, 'celle', 'celler')}).`,
   commentsRemoved: (notes, sheetRemoved, mode) =>
-    `Fjernet: ${mode === 'comments' ? plural(notes, 'kommentar', 'kommentarer') : plural(notes, 'note', 'noter')} fra værktøjet${sheetRemoved ? ' og arket Valideringsrapport' : ''}. Dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} er urørte.`,
+    `Fjernet: ${mode === 'comments' ? plural(notes, 'kommentar', 'kommentarer') : plural(notes, 'note', 'noter')} fra værktøjet` +
+    `${sheetRemoved ? ' og arket Valideringsrapport' : ''}. Dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} er urørte.`,
   nothingToRemove: 'Der var ingen noter eller Valideringsrapport fra værktøjet at fjerne. Intet er ændret.',
   checkDone: (counts) =>
     `Tjek færdigt: ${severityCount('error', counts.error)}, ${severityCount('warning', counts.warning)} og ${severityCount('info', counts.info)}.`,
@@ -56,7 +58,9 @@ export const da: PaneStrings = {
   annotationsWritten: (cells, mode) =>
     mode === 'report-only'
       ? 'Skrevet: arket Valideringsrapport (denne Excel kan hverken skrive noter eller kommentarer). Fjern det med »Fjern noter og rapport«.'
-      : `Skrevet: ${mode === 'comments' ? plural(cells, 'kommentar', 'kommentarer') : plural(cells, 'note', 'noter')} i cellerne og arket Valideringsrapport${mode === 'comments' ? ' (denne Excel kan ikke skrive noter)' : ''}. Fjern dem med »Fjern noter og rapport«; dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} bliver stående.`,
+      : `Skrevet: ${mode === 'comments' ? plural(cells, 'kommentar', 'kommentarer') : plural(cells, 'note', 'noter')} i cellerne og arket ` +
+        `Valideringsrapport${mode === 'comments' ? ' (denne Excel kan ikke skrive noter)' : ''}. Fjern dem med »Fjern noter og rapport«; ` +
+        `dine egne ${mode === 'comments' ? 'kommentarer' : 'noter'} bliver stående.`,
 
   resultTitle: 'Beregnede tabeller',
   explanationTitle: 'Forklaring',

@@ -28,7 +28,8 @@ export const en: PaneStrings = {
 
   confirmReplaceTitle: 'Replace sheets?',
   confirmReplaceBody: (sheets) =>
-    `The workbook already has the sheet${sheets.length === 1 ? '' : 's'} ${list(sheets)}. The template replaces ${sheets.length === 1 ? 'it' : 'them'}, and what is there now is lost.`,
+    `The workbook already has the sheet${sheets.length === 1 ? '' : 's'} ${list(sheets)}. ` +
+    `The template replaces ${sheets.length === 1 ? 'it' : 'them'}, and what is there now is lost.`,
   confirmReplace: 'Replace',
   cancel: 'Cancel',
 
@@ -48,15 +49,19 @@ export const en: PaneStrings = {
   templateCancelled: 'The template was not inserted. Nothing has changed.',
   tablesWritten: (cells) => `Tables A–E are written on the Tabeller sheet and the Kvantum lines on the Kvantum sheet (${plural(cells, 'cell', 'cells')}).`,
   commentsRemoved: (notes, sheetRemoved, mode) =>
-    `Removed: ${mode === 'comments' ? plural(notes, 'comment', 'comments') : plural(notes, 'note', 'notes')} of the tool${sheetRemoved ? ' and the Valideringsrapport sheet' : ''}. Your own ${mode === 'comments' ? 'comments' : 'notes'} are untouched.`,
+    `Removed: ${mode === 'comments' ? plural(notes, 'comment', 'comments') : plural(notes, 'note', 'notes')} of the tool` +
+    `${sheetRemoved ? ' and the Valideringsrapport sheet' : ''}. Your own ${mode === 'comments' ? 'comments' : 'notes'} are untouched.`,
   nothingToRemove: 'There were no notes or Valideringsrapport of the tool to remove. Nothing has changed.',
   checkDone: (counts) =>
-    `Check finished: ${severityCount('error', counts.error, 'en')}, ${severityCount('warning', counts.warning, 'en')} and ${severityCount('info', counts.info, 'en')}.`,
+    `Check finished: ${severityCount('error', counts.error, 'en')}, ` +
+    `${severityCount('warning', counts.warning, 'en')} and ${severityCount('info', counts.info, 'en')}.`,
   nothingWritten: 'The workbook has not been changed. Tick »Also write notes …« to have the findings on the cells.',
   annotationsWritten: (cells, mode) =>
     mode === 'report-only'
       ? 'Written: the Valideringsrapport sheet (this Excel can write neither notes nor comments). Remove it with »Remove notes and report«.'
-      : `Written: ${mode === 'comments' ? plural(cells, 'comment', 'comments') : plural(cells, 'note', 'notes')} on the cells and the Valideringsrapport sheet${mode === 'comments' ? ' (this Excel cannot write notes)' : ''}. Remove them with »Remove notes and report«; your own ${mode === 'comments' ? 'comments' : 'notes'} stay.`,
+      : `Written: ${mode === 'comments' ? plural(cells, 'comment', 'comments') : plural(cells, 'note', 'notes')} on the cells and the ` +
+        `Valideringsrapport sheet${mode === 'comments' ? ' (this Excel cannot write notes)' : ''}. Remove them with »Remove notes and report«; ` +
+        `your own ${mode === 'comments' ? 'comments' : 'notes'} stay.`,
 
   resultTitle: 'Computed tables',
   explanationTitle: 'Explanation',

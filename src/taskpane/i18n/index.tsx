@@ -8,7 +8,7 @@ import type { PaneLocale, PaneStrings } from './strings';
 
 export type { PaneLocale, PaneStrings } from './strings';
 
-export const CATALOGUES: Record<PaneLocale, PaneStrings> = { da, en };
+const CATALOGUES: Record<PaneLocale, PaneStrings> = { da, en };
 
 interface I18n {
   locale: PaneLocale;
