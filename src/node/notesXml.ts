@@ -33,7 +33,7 @@ function comments(xml: string, p: string): CommentSpan[] {
 }
 
 /** The plain text of a comment element (its `<t>` contents, phonetic runs left out). */
-function commentText(commentXml: string): string {
+export function commentText(commentXml: string): string {
   const p = /<(\w+:)?comment[\s>]/.exec(commentXml)?.[1] ?? '';
   const body = commentXml.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g'), '');
   return [...body.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>`, 'g'))].map((m) => unescapeXml(m[1])).join('');

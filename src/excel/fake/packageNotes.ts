@@ -4,7 +4,7 @@
  * even when it has a note, and ExcelJS drops a `<c>` with neither value nor style. The tool's notes
  * often sit on empty cells (a missing total, a missing bevilling), so the reader takes them from here.
  */
-import { rangeFromA1, rangeToA1 } from '../../engine/cells';
+import { A1_CELL, fromA1, toA1 } from '../../engine/cells';
 import { commentText } from '../../node/notesXml';
 import { attr, NS, XlsxPackage } from '../../node/xlsxPackage';
 
@@ -23,8 +23,9 @@ export async function notesInPackage(data: ArrayBuffer | Uint8Array): Promise<Ma
     for (const rel of await pkg.relationships(sheetPart)) {
       if (rel.type !== NS.comments || rel.external || !pkg.has(rel.target)) continue;
       for (const comment of (await pkg.text(rel.target)).matchAll(/<(?:\w+:)?comment\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?comment>)/g)) {
-        const ref = attr(comment[0], 'ref')?.replace(/\$/g, '').toUpperCase();
-        if (ref && /^[A-Z]{1,3}[1-9]\d*$/.test(ref)) notes.set(rangeToA1(rangeFromA1(ref)), commentText(comment[0]));
+        const ref = attr(comment[0], 'ref') ?? '';
+        const cell = A1_CELL.test(ref) ? fromA1(ref) : undefined;
+        if (cell && cell.row >= 0) notes.set(toA1(cell), commentText(comment[0]));
       }
     }
     if (notes.size > 0) out.set(attr(m[0], 'name') ?? '', notes);
