@@ -4,7 +4,7 @@
  * nothing leaves the browser.
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, mergeClasses, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { FakeExcel, modelFromXlsx, WorkbookModel } from '../excel/fake';
 import { OfficeWorkbook } from '../excel/OfficeWorkbook';
 import { TaskPane, type PaneTheme } from '../taskpane/components/App';
@@ -45,31 +45,26 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
   const [fileError, setFileError] = useState<string | null>(null);
 
   // Re-render after executed batches, as Excel's grid would, but at most every GRID_REFRESH_MS:
-  // a catalogue's check is hundreds of round trips, and Excel repaints its grid outside the pane.
-  const version = useMemo(() => {
-    let n = 0;
-    return {
-      subscribe: (listener: () => void) => {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let last = 0;
-        const refresh = () => {
-          timer = undefined;
-          last = performance.now();
-          n++;
-          listener();
-        };
-        const unsubscribe = excel.subscribe(() => {
-          if (timer === undefined) timer = setTimeout(refresh, Math.max(0, last + GRID_REFRESH_MS - performance.now()));
-        });
-        return () => {
-          clearTimeout(timer);
-          unsubscribe();
-        };
-      },
-      get: () => n,
+  // a catalogue's check is hundreds of round trips. Excel repaints its grid outside the pane, so
+  // the grid renders as a transition, which React cuts into short tasks that yield to the pane;
+  // a grid a moment behind the workbook is redrawn at the next refresh.
+  const [, setGridVersion] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const refresh = () => {
+      timer = undefined;
+      last = performance.now();
+      startTransition(() => setGridVersion((n) => n + 1));
+    };
+    const unsubscribe = excel.subscribe(() => {
+      if (timer === undefined) timer = setTimeout(refresh, Math.max(0, last + GRID_REFRESH_MS - performance.now()));
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
     };
   }, [excel]);
-  useSyncExternalStore(version.subscribe, version.get);
 
   const model = excel.model;
   const active = model.activeSheet;
