@@ -10,7 +10,8 @@ process.env.TB_PROPERTY_RUNS = '100';
 
 // TB_MUTATE_TESTS narrows the tests: `engine` runs test/engine (enough for compute, rounding,
 // numbers); a comma-separated list of paths under test/ (`engine/numbers,engine/numberTextEdges`)
-// runs only the test files whose path starts with one of them. Fewer tests can only kill fewer
+// runs only the test files whose path starts with one of them; an entry ending in `.ts` names one
+// file (`check/overview.test.ts`, without `check/overviewCatalogue`). Fewer tests can only kill fewer
 // mutants, so a narrowed run gives a lower bound of the score.
 const scope = process.env.TB_MUTATE_TESTS;
 const testMatch =
@@ -18,7 +19,7 @@ const testMatch =
     ? ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/check/**/*.test.ts']
     : scope === 'engine'
       ? ['<rootDir>/test/engine/**/*.test.ts']
-      : scope.split(',').map((p) => `<rootDir>/test/${p.trim()}*.test.ts`);
+      : scope.split(',').map((p) => (p.trim().endsWith('.ts') ? `<rootDir>/test/${p.trim()}` : `<rootDir>/test/${p.trim()}*.test.ts`));
 
 /** @type {import('jest').Config} */
 module.exports = { ...base, testMatch };
