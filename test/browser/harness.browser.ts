@@ -174,6 +174,18 @@ async function openWorkbook(page: Page, file: string): Promise<void> {
   await page.locator(`[data-testid=file-name]:text-is("${path.basename(file)}")`).waitFor();
 }
 
+/** Holds the next file's bytes until `window.releaseFile()`, so a click surely lands while it loads. */
+async function holdNextFile(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { releaseFile?: () => void };
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (this: Blob) {
+      Blob.prototype.arrayBuffer = read;
+      return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
+    };
+  });
+}
+
 async function download(page: Page, name: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
   const target = path.join(work, name);
@@ -685,15 +697,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     await catalogueFixture(second);
     const page = await openHarness();
     await openWorkbook(page, first);
-    // Hold the next file's bytes until released, so the click surely lands while it loads.
-    await page.evaluate(() => {
-      const w = window as unknown as { releaseFile?: () => void };
-      const read = Blob.prototype.arrayBuffer;
-      Blob.prototype.arrayBuffer = function (this: Blob) {
-        Blob.prototype.arrayBuffer = read;
-        return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
-      };
-    });
+    await holdNextFile(page);
     await chooseWorkbook(page, second);
     await page.waitForFunction(() => typeof (window as unknown as { releaseFile?: unknown }).releaseFile === 'function');
     expect(await page.getByTestId('file-name').textContent()).toBe('foerst.xlsx');
@@ -878,14 +882,7 @@ describe('the harness in headless Chromium, 400 px wide', () => {
     // While a check waits for a file, every action button is aria-disabled, not disabled: it keeps its tab stop.
     const file = path.join(work, 'katalog-travl.xlsx');
     await catalogueFixture(file);
-    await page.evaluate(() => {
-      const w = window as unknown as { releaseFile?: () => void };
-      const read = Blob.prototype.arrayBuffer;
-      Blob.prototype.arrayBuffer = function (this: Blob) {
-        Blob.prototype.arrayBuffer = read;
-        return new Promise<void>((resolve) => (w.releaseFile = resolve)).then(() => read.call(this));
-      };
-    });
+    await holdNextFile(page);
     await chooseWorkbook(page, file);
     await page.waitForFunction(() => typeof (window as unknown as { releaseFile?: unknown }).releaseFile === 'function');
     await page.getByRole('button', { name: 'Tjek konsistens' }).click();
