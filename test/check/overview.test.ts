@@ -247,3 +247,97 @@ describe('overview-matches-proposal', () => {
     );
   });
 });
+
+describe('overview-matches-proposal: how rows find their sheet, and what is compared', () => {
+  /** A bare running number (7) names no sheet: such a row is matched by its title only. */
+  const row = (title: string, a: number[] = [5, 5], investment = 0) => [7, title, ...a, investment];
+  const kinds = (findings: Finding[]) => ofRule(findings).map((f) => `${f.severity} ${f.cell} ${String(f.params?.kind)}`);
+
+  it('the heading is the first text of the sheet, blank and whitespace cells skipped', () => {
+    const sheet = [[null, '', '   ', 'BC03 Bedre rengøring af skoler'], ...proposal(null, [-5, -5])];
+    expect(check({ Oversigt: overview([row('Bedre rengøring af skoler')]), Rengøring: sheet })).toEqual([]);
+  });
+
+  it('a row’s title matches the start of a sheet’s title, at a word’s end only', () => {
+    const sheets = (title: string) => ({ Oversigt: overview([row(title)]), Rengøring: proposal('BC03 Bedre rengøring af skoler', [-5, -5]) });
+    expect(check(sheets('Bedre rengøring'))).toEqual([]);
+    expect(kinds(check(sheets('Bedre rengø')))).toEqual(['info A4 no-sheet']);
+  });
+
+  it('titles of eight characters are compared; shorter ones match nothing', () => {
+    expect(check({ Oversigt: overview([row('Vagtplan')]), Ark1: proposal('BC05 Vagtplan', [-5, -5]) })).toEqual([]);
+    expect(kinds(check({ Oversigt: overview([row('Vagtpla')]), Ark1: proposal('BC05 Vagtpla', [-5, -5]) }))).toEqual(['info A4 no-sheet']);
+  });
+
+  it('a sheet that starts with a table’s title, or with a number, has no heading to match', () => {
+    const title = 'Ladestandere ved kommunale ejendomme';
+    for (const first of [`Tabel 2. ${title}`, `  Tabel 2. ${title}`, 2025]) {
+      const sheet = [[first, `BC06 ${title}`], [], ...proposal(null, [-5, -5])];
+      expect(kinds(check({ Oversigt: overview([row(title)]), Ark1: sheet }))).toEqual(['info A4 no-sheet']);
+    }
+  });
+
+  it('a heading that merely contains the word "tabel" is a heading', () => {
+    const title = 'Mobiltabel-løsning og ny tabel for vagtplaner';
+    expect(check({ Oversigt: overview([row(title)]), Ark1: proposal(title, [-5, -5]) })).toEqual([]);
+  });
+
+  it('a sheet without tables is no proposal, even when its name matches: the row names no sheet', () => {
+    const findings = check({
+      Oversigt: overview([['Forslag 9', 'Nyt indkøb', 5, 5, 0]]),
+      'Forslag 9': [['Noter til forslaget']],
+      'Forslag 2': proposal(null, [-5, -5]),
+    });
+    expect(kinds(findings)).toEqual(['info A4 no-sheet']);
+    expect(ofRule(findings)[0].params).not.toHaveProperty('sheets');
+  });
+
+  it('a year with no effect in Tabel A expects 0, not -0; the finding says it is about the effect', () => {
+    const [f] = ofRule(check({ Oversigt: overview([['Forslag 1', 'X', 5, 100, 0]]), 'Forslag 1': proposal(null, [0, -100]) }));
+    expect(Object.is(f.expected, 0)).toBe(true);
+    expect(f.params).toMatchObject({ kind: 'effect', year: 2025, tabelA: 0, expected: 0, actual: 5 });
+  });
+
+  it('an investment off by 1 is a rounding warning; Tabel D alone and Tabel E alone are named as such', () => {
+    const stated = (investment: number, tables: { D?: number[]; E?: number[] }) =>
+      ofRule(check({ Oversigt: overview([['Forslag 2', 'X', 5, 5, investment]]), 'Forslag 2': proposal(null, [-5, -5], tables) }));
+    expect(stated(1551, { D: [1000, 250], E: [300, 0] }).map((f) => [f.severity, f.params?.source])).toEqual([['warning', 'D+E']]);
+    const [d] = stated(900, { D: [1000, 250] });
+    expect([d.severity, d.params?.source, d.expected]).toEqual(['error', 'D', 1250]);
+    expect(d.message).toContain('men Tabel D på arket »Forslag 2« summerer til 1.250');
+    const [e] = stated(900, { E: [300, 0] });
+    expect([e.params?.source, e.expected]).toEqual(['E', 300]);
+    expect(e.message).toContain('men Tabel E på arket »Forslag 2« summerer til 300');
+  });
+
+  it('an unreadable cell in Tabel D or E, or in the summary’s implementation costs, leaves the investment uncompared', () => {
+    const unreadable = 'tusind' as unknown as number;
+    const withD = check({ Oversigt: overview([['Forslag 2', 'X', 5, 5, 900]]), 'Forslag 2': proposal(null, [-5, -5], { D: [unreadable, 250] }) });
+    expect(ofRule(withD)).toEqual([]);
+    expect(withD.some((f) => f.rule === 'unparseable-number')).toBe(true);
+    const withE = check({ Oversigt: overview([['Forslag 2', 'X', 5, 5, 900]]), 'Forslag 2': proposal(null, [-5, -5], { D: [1000, 250], E: [unreadable, 0] }) });
+    expect(ofRule(withE)).toEqual([]);
+  });
+
+  it('without Tabel D or E and without a total line, the summary’s implementation lines are summed', () => {
+    const sheet = (second: unknown) => [
+      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
+      ['Varige ændringer'],
+      ['Effektivisering', 'Service', -10, -20],
+      ['Samlet varig ændring', null, -10, -20],
+      ['Implementeringsomkostninger'],
+      ['Projekt', 'Anlæg', 500, 200],
+      ['Uddannelse', 'Service', second, 50],
+      ['Samlet økonomisk påvirkning', null, 540, 230],
+      [],
+      [],
+      ...proposal(null, [-10, -20]),
+    ];
+    const sheets = (stated: number, second: unknown = 50) => ({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, stated]]), 'Forslag 5': sheet(second) });
+    expect(ofRule(check(sheets(800)))).toEqual([]);
+    const [f] = ofRule(check(sheets(700)));
+    expect([f.cell, f.expected, f.params?.source]).toEqual(['E4', 800, 'summary']);
+    expect(ofRule(check(sheets(700, 'halvtreds')))).toEqual([]);
+  });
+});
