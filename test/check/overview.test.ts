@@ -267,6 +267,7 @@ describe('overview-matches-proposal: how rows find their sheet, and what is comp
   it('titles of eight characters are compared; shorter ones match nothing', () => {
     expect(check({ Oversigt: overview([row('Vagtplan')]), Ark1: proposal('BC05 Vagtplan', [-5, -5]) })).toEqual([]);
     expect(kinds(check({ Oversigt: overview([row('Vagtpla')]), Ark1: proposal('BC05 Vagtpla', [-5, -5]) }))).toEqual(['info A4 no-sheet']);
+    expect(kinds(check({ Oversigt: overview([row('Vagtpla')]), Ark1: proposal('BC05 Vagtpla for skoler', [-5, -5]) }))).toEqual(['info A4 no-sheet']);
   });
 
   it('a sheet that starts with a table’s title, or with a number, has no heading to match', () => {
