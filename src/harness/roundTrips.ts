@@ -13,13 +13,13 @@
 import type { ExcelHost, XlRequestContext } from '../excel/api';
 import type { OfficeWorkbookOptions } from '../excel/OfficeWorkbook';
 
-/** The harness's batch sizes: about a tenth of what the adapter sends Excel. */
+/** The harness's batch sizes: about a twentieth of what the adapter sends Excel. */
 export const HARNESS_BATCHES: OfficeWorkbookOptions = {
-  maxCellsPerSync: 4_000,
+  maxCellsPerSync: 2_000,
   maxRequestBytes: 200_000,
-  maxStepsPerRequest: 200,
+  maxStepsPerRequest: 100,
   maxSheetsPerSync: 25,
-  maxNotesPerSync: 200,
+  maxNotesPerSync: 100,
 };
 
 /** Resolves in a new task (after input and paint had their turn), like a response from Excel. */
