@@ -13,7 +13,7 @@
 import type { ExcelHost, XlRequestContext } from '../excel/api';
 import type { OfficeWorkbookOptions } from '../excel/OfficeWorkbook';
 
-/** The harness's batch sizes: about a twentieth of what the adapter sends Excel. */
+/** The harness's batch sizes: well below what the adapter sends Excel. */
 export const HARNESS_BATCHES: OfficeWorkbookOptions = {
   maxCellsPerSync: 2_000,
   maxRequestBytes: 200_000,
