@@ -98,9 +98,12 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
+  // A click on the grid or a tab is the person's own: redrawn at once, not as a transition.
+  const redraw = () => setGridVersion((n) => n + 1);
+
   const selectCell = (row: number, col: number) => {
     model.select(active, { start: { row, col }, end: { row, col } });
-    excel.notify();
+    redraw();
   };
 
   const selection = model.selectionRef();
@@ -149,7 +152,7 @@ export function HarnessApp({ apiVersion, theme = 'light' }: { apiVersion?: strin
                   className={mergeClasses(styles.tab, s === active && styles.tabActive)}
                   onClick={() => {
                     model.activate(s);
-                    excel.notify();
+                    redraw();
                   }}
                 >
                   {s.name}
