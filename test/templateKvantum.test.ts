@@ -152,6 +152,22 @@ describe('the Kvantum sheet of the template (engine)', () => {
       'kvantum: arket »kvantum« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; omdøb arket (fx til »kvantum (egen)«), og beregn igen',
     ]);
   });
+
+  it('words its problems in English when asked, and names the same cells', () => {
+    const older = snapshotFromChanges(olderTemplate(forslag4));
+    older.sheets.push({ name: 'kvantum', cells: [[{ kind: 'text', value: 'Mine egne linjer' }]] });
+    expect(problemLines(() => tableWrites(older, result, { locale: 'en' }))).toEqual([
+      'kvantum: the sheet »kvantum« was not made by Teknisk beregningsark, so the Kvantum lines are not written there; ' +
+        'rename the sheet (e.g. to »kvantum (own)«) and compute again',
+    ]);
+    const noTables = { ...filled, sheets: filled.sheets.filter((s) => s.name !== 'Tabeller') };
+    const lines = problemLines(() => tableWrites(noTables, result, { locale: 'en' }));
+    expect(lines[0]).toBe(
+      'Tabeller: Tabel A is missing (neither the name TB_TabelA nor the title »Tabel A. Måltalseffekt - hvis forslaget indarbejdes (nettoeffektivisering)« exists)',
+    );
+    expect(lines).toHaveLength(5);
+    expect(problemLines(() => tableWrites(noTables, result)).join('\n')).toMatch(/^Tabeller: Tabel A mangler \(hverken navnet TB_TabelA/);
+  });
 });
 
 describe('tb compute FILE.xlsx writes the Kvantum sheet', () => {

@@ -152,7 +152,7 @@ async function computeWorkbook(
   const snapshot = await wb.read();
   const input = inFile(file, () => readTemplate(snapshot, { locale }));
   const result = inFile(file, () => computeProposal(input, { rounding }));
-  await wb.apply(inFile(file, () => tableWrites(snapshot, result)));
+  await wb.apply(inFile(file, () => tableWrites(snapshot, result, { locale })));
   return { input, result };
 }
 

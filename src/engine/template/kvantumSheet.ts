@@ -9,6 +9,8 @@ import type { ProposalResult } from '../compute';
 import type { InputProblem } from '../errors';
 import { AMOUNT_FORMAT, KVANTUM_AREA, KVANTUM_SHEET, NAMES, TABLES_SHEET, unitLine, YEAR_FORMAT } from './layout';
 import { findNamedRange, findSheet, rangeRef } from './locate';
+import { WRITE_MESSAGES as M } from './messages';
+import type { Locale } from '../messages';
 
 const WIDTH = KVANTUM_AREA.headers.length;
 
@@ -62,7 +64,7 @@ export function kvantumSheet(result: ProposalResult | null, priceLevel: number, 
  * "Kvantum". Refused (a problem, nothing written) when a sheet "Kvantum" exists that the tool did
  * not make, or when the lines would need rows below the area that hold something.
  */
-export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult, problems: InputProblem[]): WorkbookChanges {
+export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult, problems: InputProblem[], l: Locale = 'da'): WorkbookChanges {
   const area = findNamedRange(snapshot, KVANTUM_AREA.name);
   if (!area) {
     const taken = findSheet(snapshot, KVANTUM_SHEET);
@@ -70,9 +72,7 @@ export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult
       problems.push({
         path: taken.name,
         sheet: taken.name,
-        message:
-          `arket »${taken.name}« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; ` +
-          `omdøb arket (fx til »${taken.name} (egen)«), og beregn igen`,
+        message: M.kvantumSheetTaken(l, { sheet: taken.name }),
       });
       return {};
     }
@@ -91,9 +91,7 @@ export function kvantumWrites(snapshot: WorkbookSnapshot, result: ProposalResult
     problems.push({
       path: rangeRef(grid.name, { start: { row: occupied, col: first }, end: { row: occupied, col: first + WIDTH - 1 } }),
       sheet: grid.name,
-      message:
-        `Kvantum-linjerne skal bruge rækkerne ${range.end.row + 2}–${end + 1} under linjerne fra sidste beregning, ` +
-        `men række ${occupied + 1} er ikke tom; flyt det, der står dér, og beregn igen`,
+      message: M.kvantumRowsTaken(l, { from: range.end.row + 2, to: end + 1, occupied: occupied + 1 }),
     });
     return {};
   }

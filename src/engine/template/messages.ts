@@ -68,3 +68,57 @@ export const TEMPLATE_MESSAGES = {
   notAShare: (l: Locale, p: { text: string }) => (l === 'da' ? `»${p.text}« er ikke en andel` : `»${p.text}« is not a share`),
   unknownKeyUnit: (l: Locale, p: { name: string }) => (l === 'da' ? `ukendt udvalg »${p.name}« i nøglen` : `unknown committee »${p.name}« in the key`),
 } as const;
+
+/**
+ * The writer's problems ("Beregn tabeller", `tb compute`): where the computed tables cannot go.
+ * The defined names (`TB_TabelA`) are named as Excel's Navnestyring shows them.
+ */
+export const WRITE_MESSAGES = {
+  tableMissing: (l: Locale, p: { table: string; name: string; title: string }) =>
+    l === 'da'
+      ? `${p.table} mangler (hverken navnet ${p.name} eller titlen »${p.title}« findes)`
+      : `${p.table} is missing (neither the name ${p.name} nor the title »${p.title}« exists)`,
+  tabel1Years: (l: Locale, p: { first: number; last: number }) =>
+    l === 'da'
+      ? `Tabel 1's overskrift har ikke forslagets år ${p.first}–${p.last} i kolonne C og frem; ret årene på fanen Input`
+      : `Tabel 1's header does not have the proposal's years ${p.first}–${p.last} in column C onwards; correct the years on the Input sheet`,
+  blockRoom: (l: Locale, p: { block: 'tabel1' | 'explanation'; rows: number; room: number; name: string }) =>
+    l === 'da'
+      ? `${p.block === 'tabel1' ? `Tabel 1 har ${p.rows} rækker` : `forklaringen har ${p.rows} afsnit`}, men skabelonen har plads til ${p.room}; ` +
+        `indsæt rækker inden for navnet ${p.name}`
+      : `${p.block === 'tabel1' ? `Tabel 1 has ${p.rows} rows` : `the explanation has ${p.rows} paragraphs`}, but the template has room for ${p.room}; ` +
+        `insert rows inside the name ${p.name}`,
+  yearColumns: (l: Locale, p: { table: string; missing: readonly number[]; first: number; last: number }) =>
+    l === 'da'
+      ? `${p.table} har ingen kolonne til ${p.missing.join(', ')} (forslagets år er ${p.first}–${p.last}); ` +
+        `ret årene på fanen Input eller i tabellens overskrift`
+      : `${p.table} has no column for ${p.missing.join(', ')} (the proposal's years are ${p.first}–${p.last}); ` +
+        `correct the years on the Input sheet or in the table's header`,
+  unknownRow: (l: Locale, p: { label: string; table: string }) =>
+    l === 'da' ? `"${p.label}" i ${p.table} er ikke et kendt udvalg` : `"${p.label}" in ${p.table} is not a known committee`,
+  totalMissing: (l: Locale, p: { table: string; total: string }) =>
+    l === 'da' ? `${p.table} mangler rækken »${p.total}«` : `${p.table} has no row »${p.total}«`,
+  bevillingRowMissing: (l: Locale, p: { table: string; unit: string; bevilling: string }) =>
+    l === 'da'
+      ? `${p.table} har ingen række til ${p.unit} med bevillingen »${p.bevilling}«; ` +
+        `indsæt en række over Total med »${p.unit}« i kolonne A (kolonne B skrives af beregningen)`
+      : `${p.table} has no row for ${p.unit} with the bevilling »${p.bevilling}«; ` +
+        `insert a row above Total with »${p.unit}« in column A (the computation writes column B)`,
+  twoRows: (l: Locale, p: { table: string; unit: string }) => (l === 'da' ? `${p.table} har to rækker til ${p.unit}` : `${p.table} has two rows for ${p.unit}`),
+  unitRowMissing: (l: Locale, p: { table: string; unit: string }) =>
+    l === 'da'
+      ? `${p.table} har ingen række til ${p.unit}, som forslaget bruger; indsæt en række med navnet »${p.unit}« over Total`
+      : `${p.table} has no row for ${p.unit}, which the proposal uses; insert a row named »${p.unit}« above Total`,
+  kvantumSheetTaken: (l: Locale, p: { sheet: string }) =>
+    l === 'da'
+      ? `arket »${p.sheet}« er ikke lavet af Teknisk beregningsark, så Kvantum-linjerne skrives ikke dér; ` +
+        `omdøb arket (fx til »${p.sheet} (egen)«), og beregn igen`
+      : `the sheet »${p.sheet}« was not made by Teknisk beregningsark, so the Kvantum lines are not written there; ` +
+        `rename the sheet (e.g. to »${p.sheet} (own)«) and compute again`,
+  kvantumRowsTaken: (l: Locale, p: { from: number; to: number; occupied: number }) =>
+    l === 'da'
+      ? `Kvantum-linjerne skal bruge rækkerne ${p.from}–${p.to} under linjerne fra sidste beregning, ` +
+        `men række ${p.occupied} er ikke tom; flyt det, der står dér, og beregn igen`
+      : `the Kvantum lines need rows ${p.from}–${p.to} below the lines of the last computation, ` +
+        `but row ${p.occupied} is not empty; move what is there and compute again`,
+} as const;

@@ -11,6 +11,8 @@ import { foldLabel, resolveUnit } from '../units';
 import { paybackText } from '../tabel1';
 import { EXPLANATION_BLOCK, PROFIT_CENTER_HEADER, SECTIONS, TABEL1_BLOCK, TABLE_YEAR_COL, TABLES, TABLES_SHEET, TOTAL_LABEL, type TableSpec } from './layout';
 import { kvantumWrites } from './kvantumSheet';
+import { WRITE_MESSAGES as M } from './messages';
+import type { Locale } from '../messages';
 import { cellRef, findNamedRange, findRowStartingWith, findSheet, rangeRef } from './locate';
 
 const TOTAL_LABELS = new Set([foldLabel(TOTAL_LABEL), foldLabel('I alt'), foldLabel('Total i alt')]);
@@ -29,8 +31,10 @@ interface TablePlace {
  * unit with amounts but no row, an unknown row name or a missing year column is a
  * `TemplateError`, reported together with every other problem. The Kvantum lines go to the
  * sheet "Kvantum" (see `kvantumWrites`), which is added to a workbook made before it existed.
+ * Problems are worded in `locale` (Danish by default).
  */
-export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult): WorkbookChanges {
+export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult, options: { locale?: Locale } = {}): WorkbookChanges {
+  const l = options.locale ?? 'da';
   const problems: InputProblem[] = [];
   const cells: CellWrite[] = [];
   const ownsBevilling = inputHasBevilling(snapshot);
@@ -39,15 +43,15 @@ export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult):
     if (!place) {
       problems.push({
         path: TABLES_SHEET,
-        message: `${tableName(spec)} mangler (hverken navnet ${spec.name} eller titlen »${spec.title}« findes)`,
+        message: M.tableMissing(l, { table: tableName(spec), name: spec.name, title: spec.title }),
         missing: true,
       });
       continue;
     }
-    writeTable(place, spec, result, result.tables[spec.key], cells, problems, ownsBevilling);
+    writeTable(place, spec, result, result.tables[spec.key], cells, problems, ownsBevilling, l);
   }
-  blockWrites(snapshot, result, cells, problems);
-  const kvantum = kvantumWrites(snapshot, result, problems);
+  blockWrites(snapshot, result, cells, problems, l);
+  const kvantum = kvantumWrites(snapshot, result, problems, l);
   if (problems.length > 0) throw new TemplateError(problems);
   return { ...kvantum, cells: [...cells, ...(kvantum.cells ?? [])] };
 }
@@ -57,7 +61,7 @@ export function tableWrites(snapshot: WorkbookSnapshot, result: ProposalResult):
  * into their named blocks; the rest of each block is blanked. Templates made before the blocks
  * existed have neither name and are left as they are.
  */
-function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: CellWrite[], problems: InputProblem[]): void {
+function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: CellWrite[], problems: InputProblem[], l: Locale): void {
   const lastYear = result.years[result.years.length - 1];
   const t1 = findNamedRange(snapshot, TABEL1_BLOCK.name);
   if (t1) {
@@ -77,12 +81,12 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
     if (wrongYear >= 0 || yearCols[yearCols.length - 1] > range.end.col) {
       problems.push({
         path: rangeRef(grid.name, range),
-        message: `Tabel 1's overskrift har ikke forslagets år ${result.years[0]}–${lastYear} i kolonne C og frem; ret årene på fanen Input`,
+        message: M.tabel1Years(l, { first: result.years[0], last: lastYear }),
       });
     } else if (rows.length > room) {
       problems.push({
         path: rangeRef(grid.name, range),
-        message: `Tabel 1 har ${rows.length} rækker, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${TABEL1_BLOCK.name}`,
+        message: M.blockRoom(l, { block: 'tabel1', rows: rows.length, room, name: TABEL1_BLOCK.name }),
       });
     } else {
       for (let i = 0; i < room; i++) {
@@ -103,7 +107,7 @@ function blockWrites(snapshot: WorkbookSnapshot, result: ProposalResult, cells: 
     if (sentences.length > room) {
       problems.push({
         path: rangeRef(grid.name, range),
-        message: `forklaringen har ${sentences.length} afsnit, men skabelonen har plads til ${room}; indsæt rækker inden for navnet ${EXPLANATION_BLOCK.name}`,
+        message: M.blockRoom(l, { block: 'explanation', rows: sentences.length, room, name: EXPLANATION_BLOCK.name }),
       });
     } else {
       for (let i = 0; i < room; i++)
@@ -146,7 +150,7 @@ function locateTable(snapshot: WorkbookSnapshot, spec: TableSpec): TablePlace | 
 }
 
 /** Year → column, from the header row's year cells; by position when the header holds no years. */
-function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[], problems: InputProblem[]): number[] | null {
+function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[], problems: InputProblem[], l: Locale): number[] | null {
   const { grid, range } = place;
   const header = range.start.row;
   const found = new Map<number, number>();
@@ -163,9 +167,7 @@ function yearColumns(place: TablePlace, spec: TableSpec, years: readonly number[
     const where = rangeRef(grid.name, { start: { row: header, col: range.start.col }, end: { row: header, col: range.end.col } });
     problems.push({
       path: where,
-      message:
-        `${tableName(spec)} har ingen kolonne til ${missing.join(', ')} (forslagets år er ${years[0]}–${years[years.length - 1]}); ` +
-        `ret årene på fanen Input eller i tabellens overskrift`,
+      message: M.yearColumns(l, { table: tableName(spec), missing, first: years[0], last: years[years.length - 1] }),
     });
     return null;
   }
@@ -194,9 +196,10 @@ function writeTable(
   cells: CellWrite[],
   problems: InputProblem[],
   ownsBevilling: boolean,
+  l: Locale,
 ): void {
   const { grid, range } = place;
-  const cols = yearColumns(place, spec, result.years, problems);
+  const cols = yearColumns(place, spec, result.years, problems, l);
   const labelCol = range.start.col;
   const bevillingCol = labelCol + 1;
   const byUnit = new Map<string, SheetRow[]>();
@@ -212,13 +215,13 @@ function writeTable(
     const unit = unitOfRow(label, table.rows);
     const at = cellRef(grid.name, row, labelCol);
     if (!unit) {
-      problems.push({ path: at, message: `"${label}" i ${tableName(spec)} er ikke et kendt udvalg` });
+      problems.push({ path: at, message: M.unknownRow(l, { label, table: tableName(spec) }) });
       continue;
     }
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), { row, bevilling: cellText(cellAt(grid, row, bevillingCol)).trim() }]);
     labels.set(unit, label);
   }
-  if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: `${tableName(spec)} mangler rækken »${TOTAL_LABEL}«` });
+  if (totalRow < 0) problems.push({ path: rangeRef(grid.name, range), message: M.totalMissing(l, { table: tableName(spec), total: TOTAL_LABEL }) });
 
   // The table's rows by unit and bevilling, in the order the result has them.
   const groups = new Map<string, { name: string; list: BevillingValues[] }>();
@@ -255,9 +258,7 @@ function writeTable(
       for (const b of needed.slice(free.length)) {
         problems.push({
           path: rangeRef(grid.name, range),
-          message:
-            `${tableName(spec)} har ingen række til ${group.name} med bevillingen »${b.bevilling}«; ` +
-            `indsæt en række over Total med »${group.name}« i kolonne A (kolonne B skrives af beregningen)`,
+          message: M.bevillingRowMissing(l, { table: tableName(spec), unit: group.name, bevilling: b.bevilling }),
         });
       }
       continue;
@@ -265,7 +266,7 @@ function writeTable(
     // A template without the bevilling column on Input: one row per unit, its bevillinger summed.
     if (free.length > 1) {
       for (const r of free.slice(1))
-        problems.push({ path: cellRef(grid.name, r.row, labelCol), message: `${tableName(spec)} har to rækker til ${labels.get(unit)}` });
+        problems.push({ path: cellRef(grid.name, r.row, labelCol), message: M.twoRows(l, { table: tableName(spec), unit: labels.get(unit) ?? unit }) });
     }
     if (free.length > 0) {
       const sum = zeros.slice();
@@ -274,7 +275,7 @@ function writeTable(
     } else if (needed.length > 0) {
       problems.push({
         path: rangeRef(grid.name, range),
-        message: `${tableName(spec)} har ingen række til ${group.name}, som forslaget bruger; indsæt en række med navnet »${group.name}« over Total`,
+        message: M.unitRowMissing(l, { table: tableName(spec), unit: group.name }),
       });
     }
   }
