@@ -942,6 +942,11 @@ describe('the harness in headless Chromium, 400 px wide', () => {
       /^Skabelonen kan ikke læses.*Tabel A mangler.*Har projektmappen ikke Teknisk beregningsark endnu, så brug »Indsæt skabelon« først\.$/,
     );
     expect(await error.textContent()).not.toMatch(/Fanen Input har fejl|Ret cellerne/);
+    // The writer's problems follow a language switch, as the reader's do.
+    await page.getByRole('switch', { name: 'English' }).check();
+    await error.filter({ hasText: 'Tabel A is missing' }).waitFor();
+    expect(await error.textContent()).toMatch(/Tabel A is missing \(neither the name TB_TabelA nor the title »Tabel A\./);
+    expect(await error.textContent()).not.toMatch(/mangler|hverken/);
     await page.close();
   });
 

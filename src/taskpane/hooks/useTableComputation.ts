@@ -17,13 +17,18 @@ export type ComputeState =
   | { status: 'error'; error: PaneError };
 
 /** An error as caught, worded only when shown: a language switch words it again. */
-type Failed = { status: 'error'; cause: unknown; snapshot?: WorkbookSnapshot };
+type Failed = { status: 'error'; cause: unknown; snapshot?: WorkbookSnapshot; result?: ProposalResult };
 
-/** The reader's problems in `locale`: the template is read again, as its problems are worded while reading. */
-function inLocale(cause: unknown, snapshot: WorkbookSnapshot | undefined, locale: PaneLocale): unknown {
+/**
+ * The template's problems in `locale`: the template is read again, and the tables placed again
+ * when the reading went well, as problems are worded where they are found.
+ */
+function inLocale(cause: unknown, failed: Failed, locale: PaneLocale): unknown {
+  const { snapshot, result } = failed;
   if (!(cause instanceof TemplateError) || !snapshot) return cause;
   try {
     readTemplate(snapshot, { locale });
+    if (result) tableWrites(snapshot, result, { locale });
   } catch (error) {
     if (error instanceof TemplateError) return error;
   }
@@ -35,27 +40,27 @@ export function useTableComputation() {
   const { locale, strings } = useI18n();
   const [current, setState] = useState<Exclude<ComputeState, { status: 'error' }> | Failed>({ status: 'idle' });
   const state = useMemo<ComputeState>(
-    () =>
-      current.status === 'error' ? { status: 'error', error: describeError(inLocale(current.cause, current.snapshot, locale), locale, strings) } : current,
+    () => (current.status === 'error' ? { status: 'error', error: describeError(inLocale(current.cause, current, locale), locale, strings) } : current),
     [current, locale, strings],
   );
 
   const run = useCallback(async () => {
     let snapshot: WorkbookSnapshot | undefined;
+    let result: ProposalResult | undefined;
     try {
       setState({ status: 'running', phase: 'reading' });
       snapshot = await session.read();
       setState({ status: 'running', phase: 'computing' });
       await nextPaint();
-      const result = computeProposal(readTemplate(snapshot, { locale }));
-      const writes = tableWrites(snapshot, result);
+      result = computeProposal(readTemplate(snapshot, { locale }));
+      const writes = tableWrites(snapshot, result, { locale });
       setState({ status: 'running', phase: 'writing' });
       const applied = await session.applyChanges(writes);
       const firstTable = writes.cells?.[0];
       if (firstTable) await session.select(firstTable.sheet, 'A1');
       setState({ status: 'done', result, cellsWritten: applied.cellsWritten });
     } catch (error) {
-      setState({ status: 'error', cause: error, snapshot });
+      setState({ status: 'error', cause: error, snapshot, result });
     }
   }, [session, locale]);
 
