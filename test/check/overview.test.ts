@@ -28,6 +28,29 @@ function proposal(heading: string | null, a: number[], tables: { D?: number[]; E
   return rows;
 }
 
+/**
+ * A proposal's sheet with a summary table above its Tabel A: a permanent effect of -10 and -20,
+ * the given implementation rows, and "Samlet økonomisk påvirkning" adding the implementation costs
+ * (not their total line) to the permanent effect.
+ */
+function summarySheet(implementation: unknown[][]): unknown[][] {
+  const costs = implementation.filter((r) => r[0] !== 'Samlede implementeringsomkostninger');
+  const impact = [-10, -20].map((v, y) => costs.reduce((acc, r) => acc + (typeof r[2 + y] === 'number' ? (r[2 + y] as number) : 0), v));
+  return [
+    ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
+    ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
+    ['Varige ændringer'],
+    ['Effektivisering', 'Service', -10, -20],
+    ['Samlet varig ændring', null, -10, -20],
+    ['Implementeringsomkostninger'],
+    ...implementation,
+    ['Samlet økonomisk påvirkning', null, ...impact],
+    [],
+    [],
+    ...proposal(null, [-10, -20]),
+  ];
+}
+
 /** An overview table: number, title, effect per year, Samlet investering; rows 4 on; "I alt" summed. */
 function overview(lines: unknown[][], total = true): unknown[][] {
   const sums = [0, 1, 2].map((i) => lines.reduce((acc, l) => acc + (typeof l[2 + i] === 'number' ? (l[2 + i] as number) : 0), 0));
@@ -97,20 +120,11 @@ describe('overview-matches-proposal', () => {
   });
 
   it('a proposal without Tabel D or E is compared with its summary’s implementation costs', () => {
-    const summary = (implementation: number[]) => [
-      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
-      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
-      ['Varige ændringer'],
-      ['Effektivisering', 'Service', -10, -20],
-      ['Samlet varig ændring', null, -10, -20],
-      ['Implementeringsomkostninger'],
-      ['Projekt', 'Anlæg', ...implementation],
-      ['Samlede implementeringsomkostninger', null, ...implementation],
-      ['Samlet økonomisk påvirkning', null, -10 + implementation[0], -20 + implementation[1]],
-      [],
-      [],
-      ...proposal(null, [-10, -20]),
-    ];
+    const summary = (implementation: number[]) =>
+      summarySheet([
+        ['Projekt', 'Anlæg', ...implementation],
+        ['Samlede implementeringsomkostninger', null, ...implementation],
+      ]);
     const findings = check({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, 800]]), 'Forslag 5': summary([500, 200]) });
     expect(cells(findings)).toEqual(['error Oversigt!E4']);
     expect(ofRule(findings)[0].message).toMatch(
@@ -321,20 +335,11 @@ describe('overview-matches-proposal: how rows find their sheet, and what is comp
   });
 
   it('without Tabel D or E and without a total line, the summary’s implementation lines are summed', () => {
-    const sheet = (second: unknown) => [
-      ['Tabel 1. Forslagets samlede økonomiske konsekvenser'],
-      ['1.000 kr. 2025 p/l', 'Styringsområde', ...Y],
-      ['Varige ændringer'],
-      ['Effektivisering', 'Service', -10, -20],
-      ['Samlet varig ændring', null, -10, -20],
-      ['Implementeringsomkostninger'],
-      ['Projekt', 'Anlæg', 500, 200],
-      ['Uddannelse', 'Service', second, 50],
-      ['Samlet økonomisk påvirkning', null, 540, 230],
-      [],
-      [],
-      ...proposal(null, [-10, -20]),
-    ];
+    const sheet = (second: unknown) =>
+      summarySheet([
+        ['Projekt', 'Anlæg', 500, 200],
+        ['Uddannelse', 'Service', second, 50],
+      ]);
     const sheets = (stated: number, second: unknown = 50) => ({ Oversigt: overview([['Forslag 5', 'Mobil', 10, 20, stated]]), 'Forslag 5': sheet(second) });
     expect(ofRule(check(sheets(800)))).toEqual([]);
     const [f] = ofRule(check(sheets(700)));
