@@ -2,31 +2,13 @@
  * The smaller rules at their edges, on grid literals: what each finding says (cell, severity,
  * expected and actual, parameters, Danish wording) and where each rule must stay silent.
  */
-import { checkWorkbook, formulaKey, gridFromRows, type CheckReport, type Finding, type SheetGrid } from '../../src/engine';
+import { formulaKey, gridFromRows, type Finding, type SheetGrid } from '../../src/engine';
+import { brief, checkGrid as check, findingsOf as of, LEVEL, sheet, table, YEARS as Y } from '../support/grids';
 
-const Y = [2025, 2026, 2027];
-const LEVEL = '1.000 kr. 2025 p/l';
-
-function check(grid: SheetGrid): CheckReport {
-  return checkWorkbook({ sheets: [grid], names: [] });
-}
-function sheet(rows: unknown[][]): CheckReport {
-  return check(gridFromRows('Forslag', rows));
-}
-/** A technical table with a "Bevilling, profitcenter mv." column between the unit and the years. */
-function table(title: string, body: unknown[][], years: unknown[] = Y, level = LEVEL): unknown[][] {
-  return [[title], ['Udvalg', 'Bevilling, profitcenter mv.', level], [null, null, ...years], ...body, []];
-}
 /** A technical table without a bevilling column. */
 function plainTable(title: string, body: unknown[][], years: unknown[] = Y, level = LEVEL): unknown[][] {
   return [[title], ['Udvalg', level], [null, ...years], ...body, []];
 }
-/** One rule's findings in sheet order. */
-const of = (findings: Finding[], rule: string) =>
-  findings
-    .filter((f) => f.rule === rule)
-    .sort((a, b) => (a.range?.start.row ?? 0) - (b.range?.start.row ?? 0) || (a.range?.start.col ?? 0) - (b.range?.start.col ?? 0));
-const brief = (f: Finding) => [f.cell, f.severity, f.expected, f.actual];
 
 describe('year-sequence', () => {
   it('states the year before the break, the year expected and the year found', () => {

@@ -3,21 +3,7 @@
  * where they meet), Tabel B's balance, C = A + B, and the tables against the summary. Each rule
  * is shown once where it must speak and once where it must stay silent.
  */
-import { checkWorkbook, gridFromRows, type CheckReport, type Finding } from '../../src/engine';
-
-const Y = [2025, 2026, 2027];
-function sheet(rows: unknown[][]): CheckReport {
-  return checkWorkbook({ sheets: [gridFromRows('Forslag', rows)], names: [] });
-}
-function table(title: string, body: unknown[][], years: unknown[] = Y): unknown[][] {
-  return [[title], ['Udvalg', 'Bevilling, profitcenter mv.', '1.000 kr. 2025 p/l'], [null, null, ...years], ...body, []];
-}
-/** One rule's findings in sheet order (the report lists errors before warnings). */
-const of = (findings: Finding[], rule: string) =>
-  findings
-    .filter((f) => f.rule === rule)
-    .sort((a, b) => (a.range?.start.row ?? 0) - (b.range?.start.row ?? 0) || (a.range?.start.col ?? 0) - (b.range?.start.col ?? 0));
-const brief = (f: Finding) => [f.cell, f.severity, f.expected, f.actual];
+import { brief, findingsOf as of, sheet, table, YEARS as Y } from '../support/grids';
 
 describe('total-mismatch', () => {
   it('states the exact sum of decimals and the difference, with the year of a total row', () => {
